@@ -1,0 +1,22 @@
+package io.connlint.core.config;
+
+import io.connlint.core.model.Setting;
+import io.connlint.core.model.SourceLocation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An application as connlint.yml declares it. */
+public record AppDecl(String id, SourceLocation at, List<Setting<String>> config, List<Setting<String>> profiles,
+                      Map<String, String> env, Optional<Setting<Long>> instances, Optional<Setting<String>> deployment,
+                      Optional<Setting<String>> maxSurge, Optional<Setting<Long>> maxInstances,
+                      Optional<Setting<Long>> processes, Optional<Setting<String>> gunicorn,
+                      Optional<Setting<String>> server) {
+
+    public AppDecl {
+        config = List.copyOf(config);
+        profiles = List.copyOf(profiles);
+        env = Map.copyOf(env);
+    }
+}

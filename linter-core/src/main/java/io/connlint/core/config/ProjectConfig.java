@@ -1,0 +1,27 @@
+package io.connlint.core.config;
+
+import io.connlint.core.model.ReadProblem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * connlint.yml as read, with the problems found in it. Maps keep the file's order.
+ *
+ * @param file     the file's project-relative path; empty when there is none (discovery)
+ */
+public record ProjectConfig(Optional<String> file, Map<String, ServerDecl> servers, Map<String, AppDecl> apps,
+                            Map<String, RuleSetting> rules, List<ReadProblem> problems) {
+
+    public ProjectConfig {
+        servers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(servers));
+        apps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(apps));
+        rules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
+        problems = List.copyOf(problems);
+    }
+
+    public static ProjectConfig none() {
+        return new ProjectConfig(Optional.empty(), Map.of(), Map.of(), Map.of(), List.of());
+    }
+}

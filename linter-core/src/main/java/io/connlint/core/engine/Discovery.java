@@ -1,0 +1,180 @@
+package io.connlint.core.engine;
+
+import io.connlint.core.model.ClientPool;
+import io.connlint.core.model.DatabaseServer;
+import io.connlint.core.model.Deployment;
+import io.connlint.core.model.Note;
+import io.connlint.core.model.ReadProblem;
+import io.connlint.core.model.ServerEngine;
+import io.connlint.core.model.Setting;
+import io.connlint.core.model.SourceLocation;
+import io.connlint.core.read.mycnf.OptionEntry;
+import io.connlint.core.read.mycnf.OptionFileReader;
+import io.connlint.core.read.mycnf.OptionFiles;
+import io.connlint.core.read.mycnf.ProjectPaths;
+import io.connlint.core.read.mycnf.ServerVariablesBuilder;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Without connlint.yml: every option file ({@code *.cnf}) not included by another is read as a
+ * top-level file of one server; every HikariCP properties file ({@code hikari*.properties}) is
+ * one app's pool, with one instance assumed (CL702 says so).
+ */
+final class Discovery {
+
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "node_modules", "build", "out");
+
+    private Discovery() {
+    }
+
+    static Deployment discover(LintRequest request, ProjectPaths paths) {
+        List<Path> optionFiles = new ArrayList<>();
+        List<Path> poolFiles = new ArrayList<>();
+        List<ReadProblem> walkProblems = new ArrayList<>();
+        walk(request.projectRoot(), optionFiles, poolFiles, walkProblems, paths);
+
+        ProjectLoader loader = ProjectLoader.forDiscovery(request);
+        loader.problems().addAll(walkProblems);
+        List<DatabaseServer> servers = new ArrayList<>();
+        if (!optionFiles.isEmpty()) {
+            servers.add(server(optionFiles, paths, loader));
+        }
+        List<ClientPool> pools = new ArrayList<>();
+        Map<String, Integer> appCount = new LinkedHashMap<>();
+        for (Path file : poolFiles) {
+            String app = appName(file, request);
+            int n = appCount.merge(app, 1, Integer::sum);
+            String id = n == 1 ? app : app + "#" + n;
+            Setting<Long> instances = Setting.assumed("instances", 1L, "no connlint.yml declares how many instances of "
+                    + app + " run");
+            Setting<Long> processes = Setting.derived("processes", 1L, "one process per instance");
+            loader.readPool(file, id, id, instances, processes, Optional.empty(), Optional.empty()).ifPresent(pools::add);
+        }
+        return new Deployment(request.projectRoot().toString(), servers, pools, ProjectLoader.linkAll(servers, pools),
+                loader.problems(), loader.notes(), true);
+    }
+
+    private static DatabaseServer server(List<Path> optionFiles, ProjectPaths paths, ProjectLoader loader) {
+        ServerEngine engine = guessEngine(optionFiles);
+        OptionFileReader reader = new OptionFileReader(paths, Set.copyOf(engine.serverGroups()));
+        Map<Path, OptionFiles> reads = new LinkedHashMap<>();
+        Set<String> included = new HashSet<>();
+        for (Path file : optionFiles) {
+            OptionFiles read = reader.read(file);
+            reads.put(file, read);
+            read.filesRead().stream().skip(1).forEach(included::add);
+        }
+        List<String> filesRead = new ArrayList<>();
+        List<OptionEntry> entries = new ArrayList<>();
+        for (Map.Entry<Path, OptionFiles> e : reads.entrySet()) {
+            if (included.contains(paths.display(e.getKey()))) {
+                continue;
+            }
+            OptionFiles read = e.getValue();
+            filesRead.addAll(read.filesRead());
+            entries.addAll(read.entries());
+            loader.problems().addAll(read.problems());
+            loader.notes().addAll(read.notes());
+        }
+        SourceLocation first = SourceLocation.startOf(paths.display(optionFiles.get(0)));
+        loader.notes().add(new Note(first, "no connlint.yml: the option files found are read as one "
+                + engine.id() + " server"));
+        Setting<Long> reserved = Setting.assumed("reserved", 0L, "no connlint.yml declares reserved connections");
+        return new DatabaseServer(ProjectLoader.DISCOVERED_SERVER, engine, filesRead,
+                ServerVariablesBuilder.build(entries, engine), Optional.empty(), reserved, List.of(), Optional.empty());
+    }
+
+    /** MariaDB when a file has a MariaDB-only group, MySQL 8.0 otherwise. */
+    private static ServerEngine guessEngine(List<Path> files) {
+        for (Path f : files) {
+            try {
+                String text = Files.readString(f).toLowerCase(Locale.ROOT);
+                if (text.contains("[mariadb") || text.contains("[galera]") || text.contains("[client-server]")) {
+                    return ServerEngine.parse("mariadb-10.11").orElseThrow();
+                }
+            } catch (IOException | RuntimeException e) {
+                // unreadable files are reported when they are read
+            }
+        }
+        return ServerEngine.DEFAULT;
+    }
+
+    /** The app a pool file belongs to: its build module, or the directory above {@code src}. */
+    private static String appName(Path file, LintRequest request) {
+        Path best = null;
+        for (Path module : request.moduleRoots()) {
+            if (file.startsWith(module) && !module.equals(request.projectRoot())
+                    && (best == null || module.getNameCount() > best.getNameCount())) {
+                best = module;
+            }
+        }
+        if (best != null) {
+            return best.getFileName().toString();
+        }
+        Path rel = request.projectRoot().relativize(file);
+        for (int i = 0; i < rel.getNameCount(); i++) {
+            if (rel.getName(i).toString().equals("src") && i > 0) {
+                return rel.getName(i - 1).toString();
+            }
+        }
+        Path parent = rel.getParent();
+        return parent != null ? parent.getFileName().toString()
+                : file.getFileName().toString().replaceFirst("\\.properties$", "");
+    }
+
+    private static void walk(Path root, List<Path> optionFiles, List<Path> poolFiles, List<ReadProblem> problems,
+                             ProjectPaths paths) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    if (!dir.equals(root) && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!attrs.isRegularFile()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String name = file.getFileName().toString();
+                    String lower = name.toLowerCase(Locale.ROOT);
+                    if (name.endsWith(".cnf") && !lower.equals("mysqld-auto.cnf")) {
+                        optionFiles.add(file);
+                    } else if (lower.startsWith("hikari") && lower.endsWith(".properties")) {
+                        poolFiles.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.add(ReadProblem.unreadable(SourceLocation.startOf(paths.display(file)),
+                            "cannot read: " + e.getClass().getSimpleName()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            problems.add(ReadProblem.unreadable(SourceLocation.startOf("."), "cannot walk the project: " + e.getMessage()));
+        }
+        optionFiles.sort(null);
+        poolFiles.sort(null);
+    }
+}

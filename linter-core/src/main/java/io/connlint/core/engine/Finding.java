@@ -1,0 +1,46 @@
+package io.connlint.core.engine;
+
+import io.connlint.core.model.SourceLocation;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a rule reports.
+ *
+ * @param rule       the rule's metadata
+ * @param severity   the severity in force (the rule's default unless connlint.yml overrides it)
+ * @param message    one sentence, naming the settings as users write them
+ * @param primary    the setting a user should change
+ * @param related    the other settings in the arithmetic
+ * @param arithmetic how the numbers add up, one line each
+ * @param help       the fix, with a concrete value where one can be computed
+ */
+public record Finding(RuleInfo rule, Severity severity, String message, Optional<SourceLocation> primary,
+                      List<Related> related, List<String> arithmetic, Optional<String> help) {
+
+    /** A related location and what it contributes. */
+    public record Related(SourceLocation at, String message) {
+    }
+
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.primary().map(SourceLocation::path).orElse(""))
+            .thenComparing(f -> f.primary().map(SourceLocation::line).orElse(0))
+            .thenComparing(f -> f.primary().map(SourceLocation::column).orElse(0))
+            .thenComparing(f -> f.rule().code())
+            .thenComparing(Finding::message);
+
+    public Finding {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(message, "message");
+        related = List.copyOf(related);
+        arithmetic = List.copyOf(arithmetic);
+    }
+
+    public String ruleId() {
+        return rule.code();
+    }
+}

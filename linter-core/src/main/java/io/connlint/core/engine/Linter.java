@@ -1,0 +1,83 @@
+package io.connlint.core.engine;
+
+import io.connlint.core.config.ProjectConfig;
+import io.connlint.core.config.RuleSetting;
+import io.connlint.core.model.Deployment;
+import io.connlint.core.model.ReadProblem;
+import io.connlint.core.read.Similar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The one entry point: a request in, the model and the findings out. */
+public final class Linter {
+
+    private final RuleRegistry registry;
+
+    public Linter(RuleRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A linter with every rule on the class path. */
+    public static Linter withDiscoveredRules() {
+        return new Linter(RuleRegistry.discover());
+    }
+
+    public RuleRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Checks the project. Bad input is reported as findings.
+     *
+     * @throws ConnlintException when connlint cannot run (an explicitly named connlint.yml is missing)
+     */
+    public LintResult lint(LintRequest request) {
+        ProjectLoader.Loaded loaded = ProjectLoader.load(request);
+        ProjectConfig config = loaded.config();
+        Deployment model = withRuleProblems(loaded.model(), config);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : registry.rules()) {
+            RuleInfo info = rule.info();
+            RuleSetting setting = config.rules().get(info.code());
+            if (setting != null && setting.off()) {
+                continue;
+            }
+            Severity severity = setting == null ? info.defaultSeverity()
+                    : setting.severity().orElse(info.defaultSeverity());
+            Map<String, Long> options = setting == null ? Map.of() : setting.options();
+            rule.check(model, new RuleContext(info, severity, options, findings::add));
+        }
+        findings.sort(Finding.ORDER);
+        return new LintResult(model, findings, registry.infos());
+    }
+
+    /** Rule codes and options in connlint.yml that no rule has. */
+    private Deployment withRuleProblems(Deployment model, ProjectConfig config) {
+        List<ReadProblem> problems = new ArrayList<>(model.problems());
+        List<String> codes = registry.infos().stream().map(RuleInfo::code).toList();
+        for (RuleSetting setting : config.rules().values()) {
+            var info = registry.infos().stream().filter(i -> i.code().equals(setting.code())).findFirst();
+            if (info.isEmpty()) {
+                problems.add(ReadProblem.configInvalid(setting.at(), "rules: '" + setting.code()
+                        + "' is not a rule code" + Similar.hint(setting.code(), codes)));
+                continue;
+            }
+            List<String> names = info.get().options().stream().map(RuleInfo.OptionInfo::name).toList();
+            for (String option : setting.options().keySet()) {
+                if (info.get().option(option).isEmpty()) {
+                    String known = names.isEmpty() ? " (it has no options)" : " (options: " + String.join(", ", names) + ")";
+                    problems.add(ReadProblem.configInvalid(setting.optionAt().get(option), "rules." + setting.code()
+                            + ": '" + option + "' is not an option of " + info.get().title()
+                            + Similar.hint(option, names) + known));
+                }
+            }
+        }
+        if (problems.size() == model.problems().size()) {
+            return model;
+        }
+        return new Deployment(model.projectRoot(), model.servers(), model.pools(), model.poolServer(), problems,
+                model.notes(), model.discovered());
+    }
+}

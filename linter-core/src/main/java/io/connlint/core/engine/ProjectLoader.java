@@ -1,0 +1,263 @@
+package io.connlint.core.engine;
+
+import io.connlint.core.config.AppDecl;
+import io.connlint.core.config.ConnlintYamlReader;
+import io.connlint.core.config.ProjectConfig;
+import io.connlint.core.config.ServerDecl;
+import io.connlint.core.model.ClientPool;
+import io.connlint.core.model.DatabaseServer;
+import io.connlint.core.model.Deployment;
+import io.connlint.core.model.HostPort;
+import io.connlint.core.model.Note;
+import io.connlint.core.model.PoolKind;
+import io.connlint.core.model.ReadProblem;
+import io.connlint.core.model.ServerEngine;
+import io.connlint.core.model.Setting;
+import io.connlint.core.model.SourceLocation;
+import io.connlint.core.read.TextFile;
+import io.connlint.core.read.hikari.HikariPropertiesReader;
+import io.connlint.core.read.mycnf.OptionEntry;
+import io.connlint.core.read.mycnf.OptionFileReader;
+import io.connlint.core.read.mycnf.OptionFiles;
+import io.connlint.core.read.mycnf.ProjectPaths;
+import io.connlint.core.read.mycnf.ServerVariablesBuilder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a project into the model: connlint.yml (or discovery), then every server's option files
+ * and every app's pool configuration, then the pool → server links.
+ */
+public final class ProjectLoader {
+
+    /** The server id used when there is no connlint.yml. */
+    public static final String DISCOVERED_SERVER = "default";
+
+    /** The model and the configuration it came from. */
+    public record Loaded(Deployment model, ProjectConfig config) {
+    }
+
+    private final LintRequest request;
+    private final ProjectPaths rootPaths;
+    private final List<ReadProblem> problems = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
+
+    private ProjectLoader(LintRequest request) {
+        this.request = request;
+        this.rootPaths = new ProjectPaths(request.projectRoot(), Map.of());
+    }
+
+    /**
+     * Loads the project.
+     *
+     * @throws ConnlintException when an explicitly named connlint.yml does not exist
+     */
+    public static Loaded load(LintRequest request) {
+        return new ProjectLoader(request).load();
+    }
+
+    private Loaded load() {
+        Optional<Path> configFile = request.configFile();
+        if (configFile.isPresent() && !Files.isRegularFile(configFile.get())) {
+            throw new ConnlintException("config file " + configFile.get() + " does not exist");
+        }
+        Path defaultConfig = request.projectRoot().resolve(LintRequest.CONFIG_FILE_NAME);
+        if (configFile.isEmpty() && Files.isRegularFile(defaultConfig)) {
+            configFile = Optional.of(defaultConfig);
+        }
+        if (configFile.isEmpty()) {
+            Deployment model = Discovery.discover(request, rootPaths);
+            return new Loaded(model, ProjectConfig.none());
+        }
+        ProjectConfig config;
+        try {
+            config = ConnlintYamlReader.read(TextFile.read(configFile.get(), rootPaths.display(configFile.get())));
+        } catch (TextFile.Unreadable e) {
+            ReadProblem p = e.problem();
+            config = new ProjectConfig(Optional.of(p.at().path()), Map.of(), Map.of(), Map.of(),
+                    List.of(ReadProblem.configInvalid(p.at(), p.message())));
+        }
+        problems.addAll(config.problems());
+        List<DatabaseServer> servers = new ArrayList<>();
+        for (ServerDecl decl : config.servers().values()) {
+            servers.add(server(decl));
+        }
+        List<ClientPool> pools = new ArrayList<>();
+        for (AppDecl app : config.apps().values()) {
+            pools.addAll(pools(app, config));
+        }
+        Map<String, String> links = link(servers, pools);
+        Deployment model = new Deployment(request.projectRoot().toString(), servers, pools, links, problems, notes, false);
+        return new Loaded(model, config);
+    }
+
+    // ---- servers ------------------------------------------------------------------------------
+
+    private DatabaseServer server(ServerDecl decl) {
+        ServerEngine engine = ServerEngine.DEFAULT;
+        if (decl.engine().isPresent()) {
+            Setting<String> e = decl.engine().get();
+            Optional<ServerEngine> parsed = ServerEngine.parse(e.value());
+            if (parsed.isPresent()) {
+                engine = parsed.get();
+            } else {
+                problems.add(ReadProblem.configInvalid(e.location().orElse(decl.at()), "servers." + decl.id()
+                        + ".engine '" + e.value() + "' is not an engine connlint knows; expected one of "
+                        + String.join(", ", ServerEngine.KNOWN)));
+            }
+        } else {
+            notes.add(new Note(decl.at(), "server " + decl.id() + " declares no engine; assumed " + engine.id()));
+        }
+        ProjectPaths paths = new ProjectPaths(request.projectRoot(), decl.pathMap());
+        OptionFileReader reader = new OptionFileReader(paths, Set.copyOf(engine.serverGroups()));
+        List<String> filesRead = new ArrayList<>();
+        List<OptionEntry> entries = new ArrayList<>();
+        for (Setting<String> file : decl.optionFiles()) {
+            Optional<Path> path = existingFile(file);
+            if (path.isEmpty()) {
+                continue;
+            }
+            OptionFiles read = reader.read(path.get());
+            filesRead.addAll(read.filesRead());
+            entries.addAll(read.entries());
+            problems.addAll(read.problems());
+            notes.addAll(read.notes());
+        }
+        Setting<Long> reserved = decl.reserved().orElseGet(() -> Setting.assumed("reserved", 0L,
+                "no reserved connections declared for server " + decl.id()));
+        List<String> hosts = decl.hosts().stream().map(Setting::value).toList();
+        return new DatabaseServer(decl.id(), engine, filesRead, ServerVariablesBuilder.build(entries, engine),
+                decl.ramMb(), reserved, hosts, Optional.of(decl.at()));
+    }
+
+    /** The file a connlint.yml entry names, or a CL901 problem at the entry. */
+    private Optional<Path> existingFile(Setting<String> entry) {
+        Path path = request.projectRoot().resolve(entry.value()).normalize();
+        if (!Files.isRegularFile(path)) {
+            problems.add(ReadProblem.configInvalid(entry.location().orElse(SourceLocation.startOf(LintRequest.CONFIG_FILE_NAME)),
+                    "'" + entry.value() + "' does not exist (relative to the project root)"));
+            return Optional.empty();
+        }
+        return Optional.of(path);
+    }
+
+    // ---- apps and pools -----------------------------------------------------------------------
+
+    private List<ClientPool> pools(AppDecl app, ProjectConfig config) {
+        if (app.config().isEmpty()) {
+            problems.add(ReadProblem.configInvalid(app.at(), "apps." + app.id()
+                    + " names no config files; add config: [path/to/hikari.properties]"));
+        }
+        Setting<Long> instances = app.instances().orElseGet(() -> Setting.assumed("instances", 1L,
+                "apps." + app.id() + " declares no instances"));
+        Setting<Long> processes = app.processes().orElseGet(() -> Setting.derived("processes", 1L,
+                "one process per instance"));
+        Optional<Setting<String>> server = app.server();
+        if (server.isPresent() && !config.servers().containsKey(server.get().value())) {
+            Setting<String> s = server.get();
+            problems.add(ReadProblem.configInvalid(s.location().orElse(app.at()), "apps." + app.id() + ".server '"
+                    + s.value() + "' is not a declared server" + io.connlint.core.read.Similar.hint(s.value(),
+                    config.servers().keySet())));
+            server = Optional.empty();
+        }
+        List<Path> files = new ArrayList<>();
+        for (Setting<String> file : app.config()) {
+            existingFile(file).ifPresent(files::add);
+        }
+        List<ClientPool> pools = new ArrayList<>();
+        for (Path file : files) {
+            String id = files.size() == 1 ? app.id() : app.id() + "/" + file.getFileName();
+            readPool(file, id, app.id(), instances, processes, server, Optional.of(app.at())).ifPresent(pools::add);
+        }
+        return pools;
+    }
+
+    /** Reads one pool configuration file; empty (with a note or problem) when it has no pool. */
+    Optional<ClientPool> readPool(Path file, String id, String app, Setting<Long> instances,
+                                  Setting<Long> processes, Optional<Setting<String>> server,
+                                  Optional<SourceLocation> declaredAt) {
+        String display = rootPaths.display(file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".properties")) {
+            notes.add(new Note(SourceLocation.startOf(display), "connlint does not read this kind of file yet;"
+                    + " its pools are not in the budget"));
+            return Optional.empty();
+        }
+        if (name.startsWith("application")) {
+            notes.add(new Note(SourceLocation.startOf(display), "Spring Boot configuration is not read yet;"
+                    + " its pools are not in the budget"));
+            return Optional.empty();
+        }
+        TextFile text;
+        try {
+            text = TextFile.read(file, display);
+        } catch (TextFile.Unreadable e) {
+            problems.add(e.problem());
+            return Optional.empty();
+        }
+        HikariPropertiesReader.Result hikari = HikariPropertiesReader.read(text);
+        notes.addAll(hikari.notes());
+        return Optional.of(new ClientPool(id, app, PoolKind.HIKARI, List.of(display), hikari.target(),
+                new java.util.TreeMap<>(hikari.settings()), instances, processes, server, declaredAt));
+    }
+
+    // ---- links --------------------------------------------------------------------------------
+
+    /** Pool → server: the declared server, else a host match, else the only server. */
+    private static Map<String, String> link(List<DatabaseServer> servers, List<ClientPool> pools) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (ClientPool pool : pools) {
+            Optional<String> server = pool.server().map(Setting::value);
+            if (server.isEmpty() && pool.target().isPresent()) {
+                server = byHost(servers, pool.target().get().hosts());
+            }
+            if (server.isEmpty() && servers.size() == 1) {
+                server = Optional.of(servers.get(0).id());
+            }
+            server.ifPresent(s -> links.put(pool.id(), s));
+        }
+        return links;
+    }
+
+    private static Optional<String> byHost(List<DatabaseServer> servers, List<HostPort> hosts) {
+        for (DatabaseServer server : servers) {
+            Set<HostPort> declared = new HashSet<>();
+            server.hosts().forEach(h -> declared.add(HostPort.parse(h)));
+            for (HostPort h : hosts) {
+                for (HostPort d : declared) {
+                    if (h.matches(d)) {
+                        return Optional.of(server.id());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- used by discovery --------------------------------------------------------------------
+
+    List<ReadProblem> problems() {
+        return problems;
+    }
+
+    List<Note> notes() {
+        return notes;
+    }
+
+    static ProjectLoader forDiscovery(LintRequest request) {
+        return new ProjectLoader(request);
+    }
+
+    static Map<String, String> linkAll(List<DatabaseServer> servers, List<ClientPool> pools) {
+        return link(servers, pools);
+    }
+}

@@ -1,0 +1,17 @@
+package io.connlint.core.engine;
+
+import io.connlint.core.model.Deployment;
+
+/**
+ * One check over the model. A rule sees only the model, never files; it reports through the
+ * context. Implementations carry {@link LintRule}.
+ */
+public interface Rule {
+
+    void check(Deployment model, RuleContext context);
+
+    /** The validated metadata from this rule's {@link LintRule}. */
+    default RuleInfo info() {
+        return RuleInfo.of(getClass());
+    }
+}

@@ -1,0 +1,56 @@
+package io.connlint.core.model;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A connection pool one application process opens.
+ *
+ * @param id         unique in the model: {@code <app>} or {@code <app>/<datasource>}
+ * @param app        the application the pool belongs to
+ * @param kind       the pool library
+ * @param configFiles the files the pool was read from (project-relative)
+ * @param target     where it connects, when the configuration says
+ * @param settings   pool settings by HikariCP name ({@code maximumPoolSize}, {@code maxLifetime}, …); times in ms
+ * @param instances  how many instances of the app run
+ * @param processes  how many processes per instance each open this pool
+ * @param server     the server the app declares in connlint.yml, if any
+ * @param declaredAt where the app is declared in connlint.yml, if anywhere
+ */
+public record ClientPool(String id, String app, PoolKind kind, List<String> configFiles, Optional<Target> target,
+                         SortedMap<String, Setting<?>> settings, Setting<Long> instances, Setting<Long> processes,
+                         Optional<Setting<String>> server, Optional<SourceLocation> declaredAt) {
+
+    public static final String MAXIMUM_POOL_SIZE = "maximumPoolSize";
+    public static final String MINIMUM_IDLE = "minimumIdle";
+    public static final String MAX_LIFETIME = "maxLifetime";
+    public static final String IDLE_TIMEOUT = "idleTimeout";
+    public static final String KEEPALIVE_TIME = "keepaliveTime";
+    public static final String CONNECTION_TIMEOUT = "connectionTimeout";
+
+    public ClientPool {
+        configFiles = List.copyOf(configFiles);
+        settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
+    }
+
+    /** A numeric pool setting. */
+    @SuppressWarnings("unchecked")
+    public Optional<Setting<Long>> longSetting(String name) {
+        Setting<?> setting = settings.get(name);
+        return setting != null && setting.value() instanceof Long ? Optional.of((Setting<Long>) setting) : Optional.empty();
+    }
+
+    /** The most connections one process's pool may open (after the library's own rewrites). */
+    public Setting<Long> maximumPoolSize() {
+        return longSetting(MAXIMUM_POOL_SIZE).orElseThrow(
+                () -> new IllegalStateException("pool " + id + " has no " + MAXIMUM_POOL_SIZE));
+    }
+
+    /** instances × processes × pool max, with effective values. */
+    public long demand() {
+        return instances.effective() * processes.effective() * maximumPoolSize().effective();
+    }
+}

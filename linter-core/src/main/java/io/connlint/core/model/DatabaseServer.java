@@ -1,0 +1,56 @@
+package io.connlint.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A MySQL or MariaDB server as it would run.
+ *
+ * @param id          the server id (from connlint.yml, or {@code default} when discovered)
+ * @param engine      engine and version
+ * @param optionFiles the option files read, in the order mysqld reads them (project-relative)
+ * @param variables   every server variable connlint knows, by name, with its effective value
+ * @param ramMb       host memory, when declared
+ * @param reserved    connections outside the pools (admin, monitoring, replication)
+ * @param hosts       the names clients use to reach it
+ * @param declaredAt  where the server is declared (connlint.yml), if anywhere
+ */
+public record DatabaseServer(String id, ServerEngine engine, List<String> optionFiles,
+                             SortedMap<String, Setting<?>> variables, Optional<Setting<Long>> ramMb,
+                             Setting<Long> reserved, List<String> hosts, Optional<SourceLocation> declaredAt) {
+
+    public DatabaseServer {
+        optionFiles = List.copyOf(optionFiles);
+        variables = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(variables));
+        hosts = List.copyOf(hosts);
+    }
+
+    /** A numeric variable of the catalogue; its engine default when not set. */
+    @SuppressWarnings("unchecked")
+    public Setting<Long> variable(ServerVariable variable) {
+        Setting<?> setting = variables.get(variable.name());
+        if (setting != null && setting.value() instanceof Long) {
+            return (Setting<Long>) setting;
+        }
+        return variable.defaultSetting(engine);
+    }
+
+    public Optional<Setting<?>> variable(String name) {
+        return Optional.ofNullable(variables.get(name));
+    }
+
+    public Setting<Long> maxConnections() {
+        return variable(ServerVariable.MAX_CONNECTIONS);
+    }
+
+    public Setting<Long> waitTimeout() {
+        return variable(ServerVariable.WAIT_TIMEOUT);
+    }
+
+    public Map<String, Setting<?>> allVariables() {
+        return variables;
+    }
+}

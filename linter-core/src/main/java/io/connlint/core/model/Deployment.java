@@ -1,0 +1,41 @@
+package io.connlint.core.model;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The whole system connlint reasons about: servers, pools, which pool talks to which server,
+ * and what could not be read.
+ *
+ * @param projectRoot  the project root, as given (for messages)
+ * @param servers      every server
+ * @param pools        every pool
+ * @param poolServer   pool id → server id, for pools whose server is known
+ * @param problems     files that could not be read and connlint.yml entries that are not valid
+ * @param notes        what connlint assumed or could not follow
+ * @param discovered   true when there was no connlint.yml and files were discovered
+ */
+public record Deployment(String projectRoot, List<DatabaseServer> servers, List<ClientPool> pools,
+                         Map<String, String> poolServer, List<ReadProblem> problems, List<Note> notes,
+                         boolean discovered) {
+
+    public Deployment {
+        servers = List.copyOf(servers);
+        pools = List.copyOf(pools);
+        poolServer = Collections.unmodifiableMap(new TreeMap<>(poolServer));
+        problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    public Optional<DatabaseServer> server(String id) {
+        return servers.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The pools that connect to {@code server}. */
+    public List<ClientPool> poolsOf(DatabaseServer server) {
+        return pools.stream().filter(p -> server.id().equals(poolServer.get(p.id()))).toList();
+    }
+}

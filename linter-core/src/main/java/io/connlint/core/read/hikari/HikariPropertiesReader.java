@@ -1,0 +1,96 @@
+package io.connlint.core.read.hikari;
+
+import io.connlint.core.model.Note;
+import io.connlint.core.model.Setting;
+import io.connlint.core.model.Target;
+import io.connlint.core.read.JdbcUrl;
+import io.connlint.core.read.PropertiesScanner;
+import io.connlint.core.read.TextFile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a HikariCP {@code .properties} file (what {@code new HikariConfig(path)} loads): HikariCP's
+ * key names, {@code dataSource.*} passed through, numbers as HikariCP parses them, defaults where
+ * unset, and the values {@code validate()} would run with.
+ */
+public final class HikariPropertiesReader {
+
+    static final String ENGINE = "HikariCP 7.1.0";
+
+    /**
+     * What the file configures.
+     *
+     * @param settings   pool settings by HikariCP name, every numeric one present (defaults filled)
+     * @param strings    string settings as written (jdbcUrl, username, poolName, …)
+     * @param dataSource {@code dataSource.*} properties, prefix removed
+     * @param target     where the pool connects, from {@code jdbcUrl} or {@code dataSource.url}
+     * @param notes      keys HikariCP would refuse and values it cannot parse
+     */
+    public record Result(Map<String, Setting<?>> settings, Map<String, Setting<String>> strings,
+                         Map<String, Setting<String>> dataSource, Optional<Target> target, List<Note> notes) {
+    }
+
+    private HikariPropertiesReader() {
+    }
+
+    public static Result read(TextFile file) {
+        Map<String, Setting<?>> settings = new LinkedHashMap<>();
+        Map<String, Setting<String>> strings = new LinkedHashMap<>();
+        Map<String, Setting<String>> dataSource = new LinkedHashMap<>();
+        List<Note> notes = new ArrayList<>();
+        for (PropertiesScanner.Entry e : PropertiesScanner.scan(file)) {
+            if (e.key().startsWith("dataSource.")) {
+                String name = e.key().substring("dataSource.".length());
+                dataSource.put(name, Setting.written(e.key(), e.value(), e.value(), e.at()));
+                continue;
+            }
+            Optional<HikariProperties.Property> property = HikariProperties.byKey(e.key());
+            if (property.isEmpty()) {
+                notes.add(new Note(e.at(), "'" + e.key() + "' is not a HikariCP property; HikariCP refuses to start"
+                        + " (\"Property " + e.key() + " does not exist on target class\")"));
+                continue;
+            }
+            HikariProperties.Property p = property.get();
+            switch (p.type()) {
+                case INT, LONG_MILLIS -> {
+                    Optional<Long> n = HikariNumbers.parse(e.value(), p.type());
+                    if (n.isPresent()) {
+                        settings.put(p.name(), Setting.written(p.name(), n.get(), e.value(), e.at()));
+                    } else {
+                        notes.add(new Note(e.at(), p.name() + "='" + e.value()
+                                + "' is not a number HikariCP can parse; HikariCP refuses to start"));
+                    }
+                }
+                case BOOLEAN, STRING -> strings.put(p.name(), Setting.written(p.name(), e.value(), e.value(), e.at()));
+            }
+        }
+        fillDefaults(settings);
+        HikariValidation.apply(settings);
+        Optional<Setting<String>> url = Optional.ofNullable(strings.get("jdbcUrl"))
+                .or(() -> Optional.ofNullable(dataSource.get("url")));
+        Optional<Setting<String>> user = Optional.ofNullable(strings.get("username"))
+                .or(() -> Optional.ofNullable(dataSource.get("user")))
+                .or(() -> Optional.ofNullable(dataSource.get("userName")));
+        Optional<Target> target = url.flatMap(u -> JdbcUrl.parse(u, user));
+        return new Result(settings, strings, dataSource, target, notes);
+    }
+
+    /** Fills HikariCP's defaults for every numeric property that is not written. */
+    public static void fillDefaults(Map<String, Setting<?>> settings) {
+        for (HikariProperties.Property p : HikariProperties.all()) {
+            if (p.defaultValue().isPresent()) {
+                settings.putIfAbsent(p.name(), Setting.engineDefault(p.name(), p.defaultValue().get(), ENGINE));
+            }
+        }
+        if (!settings.containsKey("minimumIdle")) {
+            Setting<?> max = settings.get("maximumPoolSize");
+            settings.put("minimumIdle", Setting.derived("minimumIdle", (Long) max.effective(),
+                    "minimumIdle defaults to maximumPoolSize (HikariCP)"));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.connlint.core.read.mycnf;
+
+import io.connlint.core.model.Note;
+import io.connlint.core.model.ReadProblem;
+
+import java.util.List;
+
+/**
+ * What reading one top-level option file (with its includes) gave.
+ *
+ * @param filesRead every file read, in read order (project-relative)
+ * @param entries   option lines in the wanted groups, in the order mysqld would apply them
+ * @param problems  lines mysqld would refuse, and files that cannot be read
+ * @param notes     includes connlint could not follow and assumptions it made
+ */
+public record OptionFiles(List<String> filesRead, List<OptionEntry> entries, List<ReadProblem> problems,
+                          List<Note> notes) {
+
+    public OptionFiles {
+        filesRead = List.copyOf(filesRead);
+        entries = List.copyOf(entries);
+        problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+}

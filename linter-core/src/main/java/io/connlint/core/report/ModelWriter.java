@@ -1,0 +1,151 @@
+package io.connlint.core.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.connlint.core.model.ClientPool;
+import io.connlint.core.model.DatabaseServer;
+import io.connlint.core.model.Deployment;
+import io.connlint.core.model.Note;
+import io.connlint.core.model.Setting;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * {@code connlint show}: the model connlint reasons about — every server's variables and every
+ * pool's settings with value, origin and location. In the JSON, {@code servers[].id},
+ * {@code servers[].variables.<name>.value} and {@code pools[].settings.<name>.value} are a stable
+ * contract (docs/json-format.md).
+ */
+public final class ModelWriter {
+
+    private ModelWriter() {
+    }
+
+    public static void text(Deployment model, Appendable out) throws IOException {
+        for (DatabaseServer server : model.servers()) {
+            out.append("server ").append(server.id()).append(" (").append(server.engine().id()).append(")\n");
+            out.append("  option files: ").append(server.optionFiles().isEmpty() ? "(none)"
+                    : String.join(", ", server.optionFiles())).append('\n');
+            out.append("  reserved: ").append(line(server.reserved())).append('\n');
+            server.ramMb().ifPresent(r -> append(out, "  ramMb: " + line(r) + "\n"));
+            if (!server.hosts().isEmpty()) {
+                out.append("  hosts: ").append(String.join(", ", server.hosts())).append('\n');
+            }
+            for (Map.Entry<String, Setting<?>> v : server.variables().entrySet()) {
+                out.append("  ").append(v.getKey()).append(" = ").append(line(v.getValue())).append('\n');
+            }
+        }
+        for (ClientPool pool : model.pools()) {
+            out.append("pool ").append(pool.id()).append(" (").append(pool.kind().id()).append(", app ")
+                    .append(pool.app()).append(") -> server ")
+                    .append(model.poolServer().getOrDefault(pool.id(), "(none)")).append('\n');
+            out.append("  config: ").append(String.join(", ", pool.configFiles())).append('\n');
+            pool.target().ifPresent(t -> append(out, "  target: " + t.hosts() + t.database().map(d -> "/" + d).orElse("")
+                    + t.user().map(u -> " as " + u.value()).orElse("") + "\n"));
+            out.append("  instances = ").append(line(pool.instances())).append('\n');
+            out.append("  processes = ").append(line(pool.processes())).append('\n');
+            for (Map.Entry<String, Setting<?>> s : pool.settings().entrySet()) {
+                out.append("  ").append(s.getKey()).append(" = ").append(line(s.getValue())).append('\n');
+            }
+        }
+        for (Note note : model.notes()) {
+            out.append("note: ").append(note.at().toString()).append(": ").append(note.text()).append('\n');
+        }
+    }
+
+    private static void append(Appendable out, String s) {
+        try {
+            out.append(s);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String line(Setting<?> s) {
+        StringBuilder b = new StringBuilder(String.valueOf(s.effective()));
+        if (s.isRewritten()) {
+            b.append(" (written ").append(s.value()).append("; ").append(s.reason().orElseThrow()).append(')');
+        }
+        b.append("  [").append(s.origin().describe()).append(']');
+        return b.toString();
+    }
+
+    public static void json(Deployment model, String toolVersion, Appendable out) throws IOException {
+        Json.write(out, g -> {
+            g.writeStartObject();
+            g.writeStringField("tool", "connlint");
+            g.writeStringField("version", toolVersion);
+            g.writeBooleanField("discovered", model.discovered());
+            g.writeArrayFieldStart("servers");
+            for (DatabaseServer server : model.servers()) {
+                g.writeStartObject();
+                g.writeStringField("id", server.id());
+                g.writeStringField("engine", server.engine().id());
+                g.writeArrayFieldStart("optionFiles");
+                for (String f : server.optionFiles()) {
+                    g.writeString(f);
+                }
+                g.writeEndArray();
+                g.writeFieldName("reserved");
+                Json.setting(g, server.reserved());
+                if (server.ramMb().isPresent()) {
+                    g.writeFieldName("ramMb");
+                    Json.setting(g, server.ramMb().get());
+                }
+                g.writeArrayFieldStart("hosts");
+                for (String h : server.hosts()) {
+                    g.writeString(h);
+                }
+                g.writeEndArray();
+                settings(g, "variables", server.variables());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("pools");
+            for (ClientPool pool : model.pools()) {
+                g.writeStartObject();
+                g.writeStringField("id", pool.id());
+                g.writeStringField("app", pool.app());
+                g.writeStringField("kind", pool.kind().id());
+                String server = model.poolServer().get(pool.id());
+                if (server != null) {
+                    g.writeStringField("server", server);
+                } else {
+                    g.writeNullField("server");
+                }
+                g.writeArrayFieldStart("configFiles");
+                for (String f : pool.configFiles()) {
+                    g.writeString(f);
+                }
+                g.writeEndArray();
+                g.writeFieldName("instances");
+                Json.setting(g, pool.instances());
+                g.writeFieldName("processes");
+                Json.setting(g, pool.processes());
+                g.writeNumberField("demand", pool.demand());
+                settings(g, "settings", pool.settings());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("notes");
+            for (Note note : model.notes()) {
+                g.writeStartObject();
+                g.writeStringField("text", note.text());
+                g.writeFieldName("location");
+                Json.location(g, note.at());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void settings(JsonGenerator g, String field, Map<String, Setting<?>> settings) throws IOException {
+        g.writeObjectFieldStart(field);
+        for (Map.Entry<String, Setting<?>> e : settings.entrySet()) {
+            g.writeFieldName(e.getKey());
+            Json.setting(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+}

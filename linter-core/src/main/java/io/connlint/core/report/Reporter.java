@@ -1,0 +1,31 @@
+package io.connlint.core.report;
+
+import io.connlint.core.engine.LintResult;
+
+import java.io.IOException;
+
+/** Renders a result. A reporter never computes: everything it shows is in the result. */
+public interface Reporter {
+
+    void write(LintResult result, Appendable out) throws IOException;
+
+    /** The reporter for a format name: {@code console}, {@code json}, {@code sarif}. */
+    static Reporter forFormat(String format, String toolVersion) {
+        return switch (format) {
+            case "console" -> new ConsoleReporter(false);
+            case "json" -> new JsonReporter(toolVersion);
+            case "sarif" -> new SarifReporter(toolVersion);
+            default -> throw new IllegalArgumentException("unknown format '" + format
+                    + "'; expected console, json or sarif");
+        };
+    }
+
+    /** The file-name extension of a format's report. */
+    static String extension(String format) {
+        return switch (format) {
+            case "console" -> "txt";
+            case "sarif" -> "sarif";
+            default -> format;
+        };
+    }
+}

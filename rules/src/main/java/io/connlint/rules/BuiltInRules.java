@@ -1,0 +1,33 @@
+package io.connlint.rules;
+
+import io.connlint.core.engine.Rule;
+import io.connlint.core.engine.RuleProvider;
+import io.connlint.rules.budget.PoolBudgetExceeded;
+import io.connlint.rules.meta.ConfigUnreadable;
+import io.connlint.rules.meta.ConnlintConfigInvalid;
+import io.connlint.rules.timeouts.PoolLifetimeExceedsWaitTimeout;
+import io.connlint.rules.topology.InstancesNotDeclared;
+
+import java.util.List;
+
+/** The built-in rules: this list is the registry (RegistryConsistencyTest keeps it complete). */
+public final class BuiltInRules implements RuleProvider {
+
+    /** Every built-in rule, by code. */
+    public static List<Rule> all() {
+        return List.of(
+                // start
+                new PoolBudgetExceeded(),
+                new PoolLifetimeExceedsWaitTimeout(),
+                new InstancesNotDeclared(),
+                new ConfigUnreadable(),
+                new ConnlintConfigInvalid()
+                // end
+        );
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return all();
+    }
+}
