@@ -71,7 +71,7 @@ public final class PoolLifetimeExceedsWaitTimeout implements Rule {
                     + " pings idle connections before wait_timeout, so only connections busy longer than that are at risk");
             report.downgradedTo(Severity.WARNING);
         }
-        if (limitMs >= HIKARI_MIN_LIFETIME_MS) {
+        if (limitMs > HIKARI_MIN_LIFETIME_MS) {
             long suggested = suggestion(limitMs);
             report.help("set maxLifetime to " + Numbers.millis(suggested) + ", below " + limitMs
                     + " ms, or raise wait_timeout on server " + server.id());
