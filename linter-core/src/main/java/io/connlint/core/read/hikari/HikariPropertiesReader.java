@@ -60,7 +60,18 @@ public final class HikariPropertiesReader {
                 case INT, LONG_MILLIS -> {
                     Optional<Long> n = HikariNumbers.parse(e.value(), p.type());
                     if (n.isPresent()) {
-                        settings.put(p.name(), Setting.written(p.name(), n.get(), e.value(), e.at()));
+                        Optional<String> refused = refusedBySetter(p.name(), n.get());
+                        if (refused.isPresent()) {
+                            notes.add(new Note(e.at(), p.name() + "=" + e.value() + ": HikariCP refuses to start (\""
+                                    + refused.get() + "\")"));
+                            continue;
+                        }
+                        Setting<Long> written = Setting.written(p.name(), n.get(), e.value(), e.at());
+                        if (p.name().equals("connectionTimeout") && n.get() == 0) {
+                            written = written.runsWith((long) Integer.MAX_VALUE,
+                                    "connectionTimeout 0 means wait forever: HikariCP uses 2147483647 ms");
+                        }
+                        settings.put(p.name(), written);
                     } else {
                         notes.add(new Note(e.at(), p.name() + "='" + e.value()
                                 + "' is not a number HikariCP can parse; HikariCP refuses to start"));
@@ -78,6 +89,23 @@ public final class HikariPropertiesReader {
                 .or(() -> Optional.ofNullable(dataSource.get("userName")));
         Optional<Target> target = url.flatMap(u -> JdbcUrl.parse(u, user));
         return new Result(settings, strings, dataSource, target, notes);
+    }
+
+    /**
+     * The checks HikariConfig's setters make, which throw and stop the pool from starting
+     * (research/client-facts.md §1.3; HikariConfig 7.1.0).
+     */
+    static Optional<String> refusedBySetter(String name, long value) {
+        return switch (name) {
+            case "connectionTimeout" -> value != 0 && value < 250
+                    ? Optional.of("connectionTimeout cannot be less than 250ms") : Optional.empty();
+            case "validationTimeout" -> value < 250
+                    ? Optional.of("validationTimeout cannot be less than 250ms") : Optional.empty();
+            case "idleTimeout" -> value < 0 ? Optional.of("idleTimeout cannot be negative") : Optional.empty();
+            case "maximumPoolSize" -> value < 1 ? Optional.of("maxPoolSize cannot be less than 1") : Optional.empty();
+            case "minimumIdle" -> value < 0 ? Optional.of("minimumIdle cannot be negative") : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     /** Fills HikariCP's defaults for every numeric property that is not written. */
