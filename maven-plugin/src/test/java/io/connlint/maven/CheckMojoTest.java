@@ -1,0 +1,215 @@
+package io.connlint.maven;
+
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+
+/**
+ * The goal against a two-module reactor (src/test/resources/projects/reactor) whose apps each fit
+ * max_connections alone but not together: 2 × 25 + 2 × 25 + reserved 10 = 110 > 100.
+ */
+@MojoTest
+@Basedir("/projects/reactor")
+class CheckMojoTest {
+
+    private static final String CL101_HEADLINE = "billing/src/main/resources/hikari.properties:2:1: error CL101"
+            + " pool-budget-exceeded: the pools of orders and billing can open 110 connections to server main,"
+            + " which accepts max_connections = 100 (10 too many)";
+
+    private static final Pattern RULE_ID_CL101 = Pattern.compile("\"ruleId\"\\s*:\\s*\"CL101\"");
+
+    @TempDir
+    Path target;
+
+    private final CapturingLog log = new CapturingLog();
+    private final List<MavenProject> reactor = new ArrayList<>();
+
+    @Provides
+    MavenProject rootProject() throws URISyntaxException {
+        Path root = Path.of(getClass().getResource("/projects/reactor").toURI());
+        reactor.add(project("reactor", root));
+        reactor.add(project("orders", root.resolve("orders")));
+        reactor.add(project("billing", root.resolve("billing")));
+        return reactor.get(0);
+    }
+
+    @Provides
+    MavenSession session() {
+        MavenSession session = mock(MavenSession.class);
+        lenient().when(session.getProjects()).thenReturn(reactor);
+        lenient().when(session.getRepositorySession()).thenReturn(new DefaultRepositorySystemSession());
+        lenient().when(session.getUserProperties()).thenReturn(new Properties());
+        lenient().when(session.getSystemProperties()).thenReturn(new Properties());
+        return session;
+    }
+
+    @Provides
+    Log log() {
+        return log;
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void budgetOverTheWholeReactorFailsTheBuild(CheckMojo mojo) throws Exception {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("connlint: 1 finding at or above error; see " + display(reports().resolve("connlint.txt")),
+                e.getMessage());
+        assertEquals(CL101_HEADLINE, log.errors.get(0));
+        assertTrue(log.errors.contains("    orders: 2 instances × 1 process × maximumPoolSize 25 = 50"), log.errors::toString);
+        assertTrue(log.errors.contains("    billing: 2 instances × 1 process × maximumPoolSize 25 = 50"), log.errors::toString);
+        assertTrue(log.errors.stream().anyMatch(l -> l.startsWith("    help: set maximumPoolSize")), log.errors::toString);
+        assertTrue(log.infos.contains("connlint: 1 error, 0 warnings, 0 info (1 server, 2 pools)"), log.infos::toString);
+        assertTrue(log.warnings.isEmpty(), log.warnings::toString);
+        // pom.xml asks for all three formats
+        assertTrue(Files.readString(reports().resolve("connlint.txt")).startsWith(CL101_HEADLINE));
+        assertTrue(RULE_ID_CL101.matcher(Files.readString(reports().resolve("connlint.sarif"))).find());
+        assertTrue(Files.readString(reports().resolve("connlint.json")).contains("CL101"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void theReactorIsCheckedOncePerBuild(CheckMojo root, CheckMojo module) throws Exception {
+        MojoExtension.setVariableValueToObject(module, "project", reactor.get(1));
+        assertThrows(MojoFailureException.class, root::execute);
+        int errors = log.errors.size();
+
+        module.execute();
+
+        assertEquals(errors, log.errors.size(), "the second execution logged findings again");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void aModuleThatRunsFirstChecksTheWholeReactorFromTheTop(CheckMojo module) throws Exception {
+        MojoExtension.setVariableValueToObject(module, "project", reactor.get(2));
+
+        assertThrows(MojoFailureException.class, module::execute);
+
+        assertEquals(CL101_HEADLINE, log.errors.get(0));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "failOn", value = "never")
+    @MojoParameter(name = "formats", value = "sarif")
+    void failOnNeverOnlyReports(CheckMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertEquals(CL101_HEADLINE, log.errors.get(0));
+        assertTrue(RULE_ID_CL101.matcher(Files.readString(reports().resolve("connlint.sarif"))).find());
+        assertFalse(Files.exists(reports().resolve("connlint.txt")));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "skip", value = "true")
+    void skipChecksNothing(CheckMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertEquals(List.of("connlint: skipped (connlint.skip)"), log.infos);
+        assertTrue(log.errors.isEmpty());
+        assertFalse(Files.exists(reports()));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "configFile", value = "missing/connlint.yml")
+    void aMissingConfigFileIsAnExecutionError(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("connlint: config file "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("missing/connlint.yml does not exist"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "failOn", value = "fatal")
+    void anUnknownFailOnIsAnExecutionError(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals("connlint: failOn (connlint.failOn) must be error, warning, info or never; found 'fatal'",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "formats", value = "console,html")
+    void anUnknownFormatIsAnExecutionError(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals("connlint: formats (connlint.formats) takes console, sarif and json; found 'html'", e.getMessage());
+    }
+
+    private Path reports() {
+        return target.resolve("reactor").resolve("connlint");
+    }
+
+    private String display(Path file) {
+        Path root = reactor.get(0).getBasedir().toPath();
+        return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+    }
+
+    private MavenProject project(String artifactId, Path basedir) {
+        MavenProject p = new MavenProject();
+        p.setGroupId("test");
+        p.setArtifactId(artifactId);
+        p.setVersion("1");
+        p.setFile(basedir.resolve("pom.xml").toFile());
+        // build output in a temporary directory, not among the test resources
+        p.getBuild().setDirectory(target.resolve(artifactId).toString());
+        return p;
+    }
+
+    /** Keeps what the mojo logs, by level, and still prints it. */
+    static final class CapturingLog extends SystemStreamLog {
+        final List<String> errors = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        final List<String> infos = new ArrayList<>();
+
+        @Override
+        public void error(CharSequence content) {
+            errors.add(content.toString());
+            super.error(content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            warnings.add(content.toString());
+            super.warn(content);
+        }
+
+        @Override
+        public void info(CharSequence content) {
+            infos.add(content.toString());
+            super.info(content);
+        }
+    }
+}
