@@ -36,8 +36,9 @@ import static org.mockito.Mockito.mock;
  * max_connections alone but not together: 2 × 25 + 2 × 25 + reserved 10 = 110 > 100.
  */
 @MojoTest
-@Basedir("/projects/reactor")
 class CheckMojoTest {
+
+    private static final String REACTOR = "/projects/reactor";
 
     private static final String CL101_HEADLINE = "billing/src/main/resources/hikari.properties:2:1: error CL101"
             + " pool-budget-exceeded: the pools of orders and billing can open 110 connections to server main,"
@@ -53,7 +54,7 @@ class CheckMojoTest {
 
     @Provides
     MavenProject rootProject() throws URISyntaxException {
-        Path root = Path.of(getClass().getResource("/projects/reactor").toURI());
+        Path root = Path.of(getClass().getResource(REACTOR).toURI());
         reactor.add(project("reactor", root));
         reactor.add(project("orders", root.resolve("orders")));
         reactor.add(project("billing", root.resolve("billing")));
@@ -76,6 +77,7 @@ class CheckMojoTest {
     }
 
     @Test
+    @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
     void budgetOverTheWholeReactorFailsTheBuild(CheckMojo mojo) throws Exception {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
@@ -95,6 +97,7 @@ class CheckMojoTest {
     }
 
     @Test
+    @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
     void theReactorIsCheckedOncePerBuild(CheckMojo root, CheckMojo module) throws Exception {
         MojoExtension.setVariableValueToObject(module, "project", reactor.get(1));
@@ -107,6 +110,7 @@ class CheckMojoTest {
     }
 
     @Test
+    @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
     void aModuleThatRunsFirstChecksTheWholeReactorFromTheTop(CheckMojo module) throws Exception {
         MojoExtension.setVariableValueToObject(module, "project", reactor.get(2));
@@ -117,6 +121,7 @@ class CheckMojoTest {
     }
 
     @Test
+    @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "failOn", value = "never")
     @MojoParameter(name = "formats", value = "sarif")
@@ -129,6 +134,7 @@ class CheckMojoTest {
     }
 
     @Test
+    @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "skip", value = "true")
     void skipChecksNothing(CheckMojo mojo) throws Exception {
@@ -140,6 +146,7 @@ class CheckMojoTest {
     }
 
     @Test
+    @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "configFile", value = "missing/connlint.yml")
     void aMissingConfigFileIsAnExecutionError(CheckMojo mojo) {
@@ -150,6 +157,7 @@ class CheckMojoTest {
     }
 
     @Test
+    @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "failOn", value = "fatal")
     void anUnknownFailOnIsAnExecutionError(CheckMojo mojo) {
@@ -160,6 +168,7 @@ class CheckMojoTest {
     }
 
     @Test
+    @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "formats", value = "console,html")
     void anUnknownFormatIsAnExecutionError(CheckMojo mojo) {
