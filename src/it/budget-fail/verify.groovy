@@ -1,5 +1,5 @@
 // One app over budget: the build fails on CL101, pointing at the pool file's maximumPoolSize line.
-def log = new File(basedir, 'build.log').text
+def log = new File(basedir, 'build.log').getText('UTF-8')
 
 assert log.contains('[ERROR] src/main/resources/hikari.properties:2:1: error CL101 pool-budget-exceeded: '
         + 'the pools of orders can open 250 connections to server main, which accepts max_connections = 151')

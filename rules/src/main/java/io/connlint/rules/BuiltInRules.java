@@ -5,8 +5,10 @@ import io.connlint.core.engine.RuleProvider;
 import io.connlint.rules.budget.PoolBudgetExceeded;
 import io.connlint.rules.meta.ConfigUnreadable;
 import io.connlint.rules.meta.ConnlintConfigInvalid;
+import io.connlint.rules.pools.HikariInvalidValue;
 import io.connlint.rules.timeouts.PoolLifetimeExceedsWaitTimeout;
 import io.connlint.rules.topology.InstancesNotDeclared;
+import io.connlint.rules.topology.ValueUnresolved;
 
 import java.util.List;
 
@@ -19,7 +21,9 @@ public final class BuiltInRules implements RuleProvider {
                 // start
                 new PoolBudgetExceeded(),
                 new PoolLifetimeExceedsWaitTimeout(),
+                new HikariInvalidValue(),
                 new InstancesNotDeclared(),
+                new ValueUnresolved(),
                 new ConfigUnreadable(),
                 new ConnlintConfigInvalid()
                 // end

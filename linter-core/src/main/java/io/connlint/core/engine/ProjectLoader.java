@@ -204,10 +204,16 @@ public final class ProjectLoader {
             problems.add(e.problem());
             return Optional.empty();
         }
-        HikariPropertiesReader.Result hikari = HikariPropertiesReader.read(text);
-        notes.addAll(hikari.notes());
+        HikariPropertiesReader.Result hikari;
+        try {
+            hikari = HikariPropertiesReader.read(text);
+        } catch (TextFile.Unreadable e) {
+            problems.add(e.problem());
+            return Optional.empty();
+        }
         return Optional.of(new ClientPool(id, app, PoolKind.HIKARI, List.of(display), hikari.target(),
-                new java.util.TreeMap<>(hikari.settings()), instances, processes, server, declaredAt));
+                new java.util.TreeMap<>(hikari.settings()), instances, processes, server, declaredAt,
+                hikari.rejected()));
     }
 
     // ---- links --------------------------------------------------------------------------------

@@ -19,10 +19,12 @@ import java.util.TreeMap;
  * @param processes  how many processes per instance each open this pool
  * @param server     the server the app declares in connlint.yml, if any
  * @param declaredAt where the app is declared in connlint.yml, if anywhere
+ * @param rejected   settings the pool library refuses (the pool would not start)
  */
 public record ClientPool(String id, String app, PoolKind kind, List<String> configFiles, Optional<Target> target,
                          SortedMap<String, Setting<?>> settings, Setting<Long> instances, Setting<Long> processes,
-                         Optional<Setting<String>> server, Optional<SourceLocation> declaredAt) {
+                         Optional<Setting<String>> server, Optional<SourceLocation> declaredAt,
+                         List<RejectedValue> rejected) {
 
     public static final String MAXIMUM_POOL_SIZE = "maximumPoolSize";
     public static final String MINIMUM_IDLE = "minimumIdle";
@@ -33,6 +35,7 @@ public record ClientPool(String id, String app, PoolKind kind, List<String> conf
 
     public ClientPool {
         configFiles = List.copyOf(configFiles);
+        rejected = List.copyOf(rejected);
         settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
     }
 

@@ -1,5 +1,6 @@
 package io.connlint.core.read;
 
+import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.SourceLocation;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public final class PropertiesScanner {
     private PropertiesScanner() {
     }
 
-    public static List<Entry> scan(TextFile file) {
+    public static List<Entry> scan(TextFile file) throws TextFile.Unreadable {
         String text = file.text();
         List<Entry> entries = new ArrayList<>();
         int pos = 0;
@@ -86,7 +87,12 @@ public final class PropertiesScanner {
                     break;
                 }
             }
-            entries.add(split(logical.toString(), new SourceLocation(file.path(), keyLine, keyColumn)));
+            SourceLocation at = new SourceLocation(file.path(), keyLine, keyColumn);
+            try {
+                entries.add(split(logical.toString(), at));
+            } catch (IllegalArgumentException e) {
+                throw new TextFile.Unreadable(ReadProblem.unreadable(at, e.getMessage()));
+            }
         }
         return entries;
     }
@@ -136,13 +142,13 @@ public final class PropertiesScanner {
                 case 'r' -> out.append('\r');
                 case 'f' -> out.append('\f');
                 case 'u' -> {
-                    if (i + 4 < s.length() + 0 && isHex(s, i + 1)) {
-                        out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    } else {
-                        // Properties.load throws "Malformed \\uxxxx encoding"; keep the text
-                        out.append('u');
+                    if (!isHex(s, i + 1)) {
+                        // Properties.load refuses the whole file the same way
+                        throw new IllegalArgumentException("malformed \\uxxxx escape: '\\u' must be followed by"
+                                + " four hexadecimal digits");
                     }
+                    out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                    i += 4;
                 }
                 default -> out.append(next);
             }

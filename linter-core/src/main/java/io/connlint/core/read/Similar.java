@@ -12,15 +12,21 @@ public final class Similar {
     public static Optional<String> nearest(String word, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        String w = normal(word);
         for (String candidate : known) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int d = distance(w, normal(candidate));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
             }
         }
-        int allowed = Math.max(2, word.length() / 3);
+        int allowed = Math.max(2, w.length() * 2 / 5);
         return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** Case and separators do not count: {@code maximum-pool-size} is one step from nothing. */
+    private static String normal(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
     }
 
     /** Levenshtein distance. */

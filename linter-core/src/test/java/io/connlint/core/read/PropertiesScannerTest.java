@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** java.util.Properties is the oracle for what the scanner reads; positions are checked by hand. */
 class PropertiesScannerTest {
@@ -37,7 +38,7 @@ class PropertiesScannerTest {
             "last=no newline",
             "colon\\:key:value:with:colons\n",
     })
-    void readsWhatPropertiesLoadReads(String text) throws IOException {
+    void readsWhatPropertiesLoadReads(String text) throws Exception {
         Properties oracle = new Properties();
         oracle.load(new StringReader(text));
         Map<String, String> scanned = new LinkedHashMap<>();
@@ -50,7 +51,16 @@ class PropertiesScannerTest {
     }
 
     @Test
-    void keepsWhereEachKeyStarts() {
+    void refusesAMalformedUnicodeEscapeLikePropertiesLoad() {
+        String text = "ok=1\n  bad=\\u12g4\n";
+        assertThrows(IllegalArgumentException.class, () -> new Properties().load(new StringReader(text)));
+        TextFile.Unreadable e = assertThrows(TextFile.Unreadable.class,
+                () -> PropertiesScanner.scan(new TextFile("m.properties", text)));
+        assertEquals("m.properties:2:3", e.problem().at().toString());
+    }
+
+    @Test
+    void keepsWhereEachKeyStarts() throws Exception {
         String text = "# header\n\nfirst=1\n   second = 2\nthird=a \\\n  b\nfourth=4\n";
         List<PropertiesScanner.Entry> entries = PropertiesScanner.scan(new TextFile("f.properties", text));
         assertEquals("f.properties:3:1", entries.get(0).at().toString());
@@ -61,7 +71,7 @@ class PropertiesScannerTest {
     }
 
     @Test
-    void agreesWithPropertiesOnEveryCorpusFile() throws IOException {
+    void agreesWithPropertiesOnEveryCorpusFile() throws Exception {
         int files = 0;
         for (String sub : List.of("hikari", "spring")) {
             try (Stream<Path> paths = Files.list(Corpus.realworld(sub))) {

@@ -63,6 +63,11 @@ public final class HikariProperties {
         return sameButFirst ? Optional.of(p) : Optional.empty();
     }
 
+    /** Every key HikariCP knows, as it spells them. */
+    public static java.util.List<String> names() {
+        return PROPERTIES.values().stream().map(Property::name).toList();
+    }
+
     public static java.util.Collection<Property> all() {
         return PROPERTIES.values();
     }

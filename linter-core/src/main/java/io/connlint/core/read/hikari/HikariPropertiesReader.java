@@ -1,10 +1,11 @@
 package io.connlint.core.read.hikari;
 
-import io.connlint.core.model.Note;
+import io.connlint.core.model.RejectedValue;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.Target;
 import io.connlint.core.read.JdbcUrl;
 import io.connlint.core.read.PropertiesScanner;
+import io.connlint.core.read.Similar;
 import io.connlint.core.read.TextFile;
 
 import java.util.ArrayList;
@@ -29,20 +30,21 @@ public final class HikariPropertiesReader {
      * @param strings    string settings as written (jdbcUrl, username, poolName, …)
      * @param dataSource {@code dataSource.*} properties, prefix removed
      * @param target     where the pool connects, from {@code jdbcUrl} or {@code dataSource.url}
-     * @param notes      keys HikariCP would refuse and values it cannot parse
+     * @param rejected   keys HikariCP does not have and values it refuses: the pool would not start
      */
     public record Result(Map<String, Setting<?>> settings, Map<String, Setting<String>> strings,
-                         Map<String, Setting<String>> dataSource, Optional<Target> target, List<Note> notes) {
+                         Map<String, Setting<String>> dataSource, Optional<Target> target,
+                         List<RejectedValue> rejected) {
     }
 
     private HikariPropertiesReader() {
     }
 
-    public static Result read(TextFile file) {
+    public static Result read(TextFile file) throws TextFile.Unreadable {
         Map<String, Setting<?>> settings = new LinkedHashMap<>();
         Map<String, Setting<String>> strings = new LinkedHashMap<>();
         Map<String, Setting<String>> dataSource = new LinkedHashMap<>();
-        List<Note> notes = new ArrayList<>();
+        List<RejectedValue> rejected = new ArrayList<>();
         for (PropertiesScanner.Entry e : PropertiesScanner.scan(file)) {
             if (e.key().startsWith("dataSource.")) {
                 String name = e.key().substring("dataSource.".length());
@@ -51,8 +53,9 @@ public final class HikariPropertiesReader {
             }
             Optional<HikariProperties.Property> property = HikariProperties.byKey(e.key());
             if (property.isEmpty()) {
-                notes.add(new Note(e.at(), "'" + e.key() + "' is not a HikariCP property; HikariCP refuses to start"
-                        + " (\"Property " + e.key() + " does not exist on target class\")"));
+                rejected.add(new RejectedValue(e.at(), e.key(), e.value(), "Property " + e.key()
+                        + " does not exist on target class com.zaxxer.hikari.HikariConfig"
+                        + Similar.hint(e.key(), HikariProperties.names())));
                 continue;
             }
             HikariProperties.Property p = property.get();
@@ -62,8 +65,7 @@ public final class HikariPropertiesReader {
                     if (n.isPresent()) {
                         Optional<String> refused = refusedBySetter(p.name(), n.get());
                         if (refused.isPresent()) {
-                            notes.add(new Note(e.at(), p.name() + "=" + e.value() + ": HikariCP refuses to start (\""
-                                    + refused.get() + "\")"));
+                            rejected.add(new RejectedValue(e.at(), e.key(), e.value(), refused.get()));
                             continue;
                         }
                         Setting<Long> written = Setting.written(p.name(), n.get(), e.value(), e.at());
@@ -73,8 +75,9 @@ public final class HikariPropertiesReader {
                         }
                         settings.put(p.name(), written);
                     } else {
-                        notes.add(new Note(e.at(), p.name() + "='" + e.value()
-                                + "' is not a number HikariCP can parse; HikariCP refuses to start"));
+                        rejected.add(new RejectedValue(e.at(), e.key(), e.value(), "'" + e.value()
+                                + "' is not a number HikariCP can parse" + (e.value().isBlank() ? "" 
+                                : e.value().strip().equals(e.value()) ? "" : " (it keeps the surrounding spaces)")));
                     }
                 }
                 case BOOLEAN, STRING -> strings.put(p.name(), Setting.written(p.name(), e.value(), e.value(), e.at()));
@@ -88,7 +91,7 @@ public final class HikariPropertiesReader {
                 .or(() -> Optional.ofNullable(dataSource.get("user")))
                 .or(() -> Optional.ofNullable(dataSource.get("userName")));
         Optional<Target> target = url.flatMap(u -> JdbcUrl.parse(u, user));
-        return new Result(settings, strings, dataSource, target, notes);
+        return new Result(settings, strings, dataSource, target, rejected);
     }
 
     /**

@@ -2,20 +2,30 @@ package io.connlint.core.read.mycnf;
 
 import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
+import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.read.TextFile;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Reads MySQL/MariaDB option files the way the server's option-file loader does
@@ -23,7 +33,14 @@ import java.util.Set;
  * {@code #} inline comments outside quotes, {@code [group]} headers matched case-insensitively,
  * {@code name = value} trimmed, one pair of matching quotes stripped, backslash escapes, options
  * without a value, {@code !include} and {@code !includedir} (only {@code *.cnf}, byte order,
- * depth 10, cycles refused). Options are returned in file order; the last one wins later.
+ * depth 10). Options are returned in file order; the last one wins later.
+ *
+ * <p>Like mysys, it works on bytes, not characters: a line is what {@code fgets} returns, a NUL
+ * byte ends it, white space is latin1 white space, and a UTF-8 byte-order mark is not skipped.
+ * Names and values are decoded as UTF-8 afterwards (as latin1 when the file is not UTF-8).
+ * The behaviour was checked against {@code my_print_defaults} of MariaDB 10.11.19
+ * (MyPrintDefaultsFidelityTest); the lines marked "checked with my_print_defaults 10.11" record
+ * what it showed.
  *
  * <p>ini4j cannot serve here: its handler calls carry no line numbers, values keep inline
  * comments and quotes, and {@code !includedir} arrives as an option (docs/decisions.md).
@@ -33,33 +50,72 @@ public final class OptionFileReader {
     /** mysys: MAX_RECURSION_LEVEL / max_recursion_level. */
     public static final int MAX_INCLUDE_DEPTH = 10;
 
-    private final ProjectPaths paths;
-    private final Set<String> groups;
+    /**
+     * MariaDB and MySQL 5.7 read a line with {@code fgets(buff, sizeof(buff) - 1)} into a 4096-byte
+     * buffer, so at most 4094 bytes at a time; the rest of a longer line is read as the next
+     * line (checked with my_print_defaults 10.11). MySQL 8.0 reads whole lines.
+     */
+    public static final int MARIADB_LINE_BYTES = 4094;
 
     /**
+     * Files read for one top-level file at most. mysqld has no cycle detection: a file that
+     * includes itself is read again down to the depth limit, which connlint repeats, but an
+     * includedir loop could make that millions of reads.
+     */
+    static final int MAX_FILES_PER_READ = 1000;
+
+    private final ProjectPaths paths;
+    private final Set<String> groups;
+    private final int lineBytes;
+
+    /**
+     * A reader with MySQL 8.0's line handling (whole lines).
+     *
      * @param paths  how include paths map into the project
      * @param groups the groups to read, any case
      */
     public OptionFileReader(ProjectPaths paths, Set<String> groups) {
+        this(paths, groups, ServerEngine.DEFAULT);
+    }
+
+    /** A reader of the groups {@code engine} reads, with its line handling. */
+    public OptionFileReader(ProjectPaths paths, ServerEngine engine) {
+        this(paths, Set.copyOf(engine.serverGroups()), engine);
+    }
+
+    /**
+     * @param paths  how include paths map into the project
+     * @param groups the groups to read, any case
+     * @param engine whose loader to follow where MySQL and MariaDB differ (the line length)
+     */
+    public OptionFileReader(ProjectPaths paths, Set<String> groups, ServerEngine engine) {
         this.paths = paths;
-        this.groups = groups.stream().map(g -> g.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+        this.groups = groups.stream().map(OptionFileReader::asciiLower).collect(Collectors.toUnmodifiableSet());
+        this.lineBytes = engine.isMariaDb() || engine.major() < 8 ? MARIADB_LINE_BYTES : Integer.MAX_VALUE;
     }
 
     /** Reads a top-level option file and everything it includes. */
     public OptionFiles read(Path topLevel) {
-        Run run = new Run(topLevel.toAbsolutePath().normalize().getParent());
-        run.file(topLevel.toAbsolutePath().normalize(), 0);
-        return new OptionFiles(run.filesRead, run.entries, run.problems, run.notes);
+        Path file = topLevel.toAbsolutePath().normalize();
+        Run run = new Run(file.getParent());
+        run.file(file, 0);
+        return new OptionFiles(List.copyOf(run.filesRead), run.entries, List.copyOf(run.problems),
+                List.copyOf(run.notes));
     }
 
-    /** The state of one read: what has been read so far and the include stack for cycles. */
+    /** One line as {@code fgets} returns it: latin1 text without the line break. */
+    private record Line(int number, String text, boolean terminated) {
+    }
+
+    /** The state of one read. Problems and notes are sets: an include loop meets them repeatedly. */
     private final class Run {
         private final Path topDirectory;
-        private final List<String> filesRead = new ArrayList<>();
+        private final Set<String> filesRead = new LinkedHashSet<>();
         private final List<OptionEntry> entries = new ArrayList<>();
-        private final List<ReadProblem> problems = new ArrayList<>();
-        private final List<Note> notes = new ArrayList<>();
+        private final Set<ReadProblem> problems = new LinkedHashSet<>();
+        private final Set<Note> notes = new LinkedHashSet<>();
         private final Deque<Path> stack = new ArrayDeque<>();
+        private int filesOpened;
 
         Run(Path topDirectory) {
             this.topDirectory = topDirectory;
@@ -67,36 +123,100 @@ public final class OptionFileReader {
 
         void file(Path file, int depth) {
             String display = paths.display(file);
-            TextFile text;
-            try {
-                text = TextFile.read(file, display);
-            } catch (TextFile.Unreadable e) {
-                problems.add(e.problem());
+            SourceLocation start = SourceLocation.startOf(display);
+            if (++filesOpened > MAX_FILES_PER_READ) {
+                if (filesOpened == MAX_FILES_PER_READ + 1) {
+                    problems.add(ReadProblem.unreadable(start, "stopped after reading " + MAX_FILES_PER_READ
+                            + " option files: the includes loop (mysqld re-reads them down to depth "
+                            + MAX_INCLUDE_DEPTH + ")"));
+                }
                 return;
             }
+            if (worldWritable(file)) {
+                // checked with my_print_defaults 10.11: "World-writable config file '%s' is ignored"
+                notes.add(new Note(start, "mysqld ignores this option file because it is world-writable; "
+                        + "connlint ignores it too"));
+                return;
+            }
+            byte[] bytes;
+            try {
+                bytes = readBytes(file);
+            } catch (TextFile.Unreadable e) {
+                problems.add(ReadProblem.unreadable(start, e.getMessage()));
+                return;
+            }
+            UnaryOperator<String> decode = decoder(bytes, start);
             filesRead.add(display);
             stack.push(file);
             try {
-                lines(text, depth);
+                lines(display, split(bytes, display), decode, depth);
             } finally {
                 stack.pop();
             }
         }
 
-        private void lines(TextFile text, int depth) {
-            boolean topLevel = depth == 0;
-            String group = null;
+        private UnaryOperator<String> decoder(byte[] bytes, SourceLocation start) {
+            try {
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes));
+                return s -> new String(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            } catch (CharacterCodingException e) {
+                notes.add(new Note(start, "not valid UTF-8: names and values are read as latin1 bytes, "
+                        + "as mysqld reads them"));
+                return s -> s;
+            }
+        }
+
+        /** Splits the bytes into what successive {@code fgets} calls return. */
+        private List<Line> split(byte[] bytes, String display) {
+            List<Line> lines = new ArrayList<>();
+            int pos = 0;
+            boolean cut = false;
+            while (pos < bytes.length) {
+                int limit = (int) Math.min((long) pos + lineBytes, bytes.length);
+                int newline = -1;
+                for (int i = pos; i < limit; i++) {
+                    if (bytes[i] == '\n') {
+                        newline = i;
+                        break;
+                    }
+                }
+                int end = newline >= 0 ? newline : limit;
+                boolean terminated = newline >= 0;
+                if (newline < 0 && limit < bytes.length && !cut) {
+                    cut = true;
+                    notes.add(new Note(new SourceLocation(display, lines.size() + 1, 1), "line longer than "
+                            + lineBytes + " bytes: this server reads the rest of it as a line of its own"));
+                }
+                // a NUL byte ends the C string fgets filled (checked with my_print_defaults 10.11)
+                for (int i = pos; i < end; i++) {
+                    if (bytes[i] == 0) {
+                        end = i;
+                        terminated = false;
+                        break;
+                    }
+                }
+                lines.add(new Line(lines.size() + 1, new String(bytes, pos, end - pos, StandardCharsets.ISO_8859_1),
+                        terminated));
+                pos = newline >= 0 ? newline + 1 : limit;
+            }
+            return lines;
+        }
+
+        private void lines(String display, List<Line> lines, UnaryOperator<String> decode, int depth) {
+            boolean foundGroup = false;
+            String group = "";
             boolean wanted = false;
-            List<String> lines = text.lines();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                int lineNo = i + 1;
-                int start = skipSpace(line, 0);
-                if (start >= line.length() || line.charAt(start) == '#' || line.charAt(start) == ';') {
+            for (Line line : lines) {
+                String s = line.text();
+                int start = skipSpace(s, 0);
+                if (start >= s.length() || s.charAt(start) == '#' || s.charAt(start) == ';') {
                     continue;
                 }
-                SourceLocation at = new SourceLocation(text.path(), lineNo, start + 1);
-                char first = line.charAt(start);
+                SourceLocation at = new SourceLocation(display, line.number(), start + 1);
+                char first = s.charAt(start);
                 if (first == '!') {
                     if (!directive(line, start, at, depth)) {
                         return;
@@ -104,34 +224,48 @@ public final class OptionFileReader {
                     continue;
                 }
                 if (first == '[') {
-                    int end = line.indexOf(']', start);
-                    if (end < 0) {
-                        stop(at, "wrong group definition: a '[' without a closing ']'", topLevel);
+                    // checked with my_print_defaults 10.11: the name runs to the first ']'; space
+                    // before it is trimmed, space after '[' is not ("[ mysqld]" is not [mysqld])
+                    int close = s.indexOf(']', start + 1);
+                    if (close < 0) {
+                        stop(at, "wrong group definition: '[' without a closing ']'", depth);
                         return;
                     }
-                    group = line.substring(start + 1, end).strip();
-                    wanted = groups.contains(group.toLowerCase(Locale.ROOT));
+                    int end = close;
+                    while (end > start + 1 && isSpace(s.charAt(end - 1))) {
+                        end--;
+                    }
+                    group = s.substring(start + 1, end);
+                    foundGroup = true;
+                    // checked with my_print_defaults 10.11: [MySQLD] is read as [mysqld]
+                    wanted = groups.contains(asciiLower(group));
                     continue;
                 }
-                if (group == null) {
-                    stop(at, "option without a preceding [group]; mysqld "
-                            + (topLevel ? "refuses to start with this file" : "ignores the rest of this included file"),
-                            topLevel);
+                if (!foundGroup) {
+                    if (line.number() == 1 && s.startsWith("\u00ef\u00bb\u00bf")) {
+                        // checked with my_print_defaults 10.11: a byte-order mark is not skipped
+                        stop(at, "the file starts with a UTF-8 byte-order mark, which mysqld reads as an option "
+                                + "without a preceding [group]; save the file without it", depth);
+                    } else {
+                        stop(at, "option without a preceding [group]", depth);
+                    }
                     return;
                 }
                 if (wanted) {
-                    entries.add(option(line, start, group, at));
+                    entries.add(option(s, start, decode.apply(group), at, decode));
                 }
             }
         }
 
         /** Handles a {@code !} line; false when the rest of the file must be dropped. */
-        private boolean directive(String line, int start, SourceLocation at, int depth) {
-            String rest = line.substring(start + 1);
+        private boolean directive(Line line, int start, SourceLocation at, int depth) {
+            String s = line.text();
+            // checked with my_print_defaults 10.11: "!  include x" is an include
+            String rest = s.substring(skipSpace(s, start + 1));
             String keyword;
-            if (startsWithWord(rest, "includedir")) {
+            if (startsWithWord(rest, "includedir", line.terminated())) {
                 keyword = "includedir";
-            } else if (startsWithWord(rest, "include")) {
+            } else if (startsWithWord(rest, "include", line.terminated())) {
                 keyword = "include";
             } else {
                 return true; // mysys ignores other '!' lines
@@ -141,46 +275,57 @@ public final class OptionFileReader {
                         + MAX_INCLUDE_DEPTH + " is reached (mysqld skips it too)"));
                 return true;
             }
-            String argument = rest.substring(keyword.length()).strip();
-            if (argument.isEmpty()) {
-                stop(at, "wrong '!" + keyword + "' directive: it needs a path", depth == 0);
+            Optional<String> parsed = argument(rest.substring(keyword.length()), line.terminated());
+            if (parsed.isEmpty()) {
+                stop(at, "wrong '!" + keyword + "' directive: it names no path", depth);
                 return false;
+            }
+            String argument = parsed.get();
+            if (!line.terminated()) {
+                // checked with my_print_defaults 10.11: "!include a.cnf" as the last line without a
+                // line break includes "a.cn" (get_argument cuts one character for the '\n')
+                notes.add(new Note(at, "the line has no line break, so mysqld drops the last character of the path "
+                        + "and reads '" + argument + "'; end the line with a line break"));
             }
             Optional<Path> target = paths.resolve(argument, topDirectory);
             if (target.isEmpty()) {
-                notes.add(new Note(at, "'!" + keyword + " " + argument + "' names a server path outside the project; "
+                notes.add(new Note(at, "'!" + keyword + " " + argument + "' names a path outside the project; "
                         + "map it with pathMap in connlint.yml to check what it includes"));
                 return true;
             }
-            if (!argument.startsWith("/") && depth >= 0) {
+            if (!argument.startsWith("/")) {
                 notes.add(new Note(at, "relative '!" + keyword + " " + argument + "' resolved against "
                         + paths.display(topDirectory) + " (mysqld resolves it against its working directory)"));
             }
-            Path path = target.get();
             if (keyword.equals("include")) {
-                include(path, at, argument, depth);
+                include(target.get(), at, argument, depth);
             } else {
-                includeDir(path, at, argument, depth);
+                includeDir(target.get(), at, argument, depth);
             }
             return true;
         }
 
         private void include(Path path, SourceLocation at, String argument, int depth) {
-            if (!Files.isRegularFile(path)) {
+            if (!Files.exists(path)) {
                 notes.add(new Note(at, "'!include " + argument + "': " + paths.display(path)
-                        + " does not exist in the project; mysqld skips a missing include"));
+                        + " does not exist; mysqld skips a missing include"));
                 return;
             }
-            if (cycle(path, at)) {
+            if (Files.isDirectory(path)) {
+                notes.add(new Note(at, "'!include " + argument + "': " + paths.display(path)
+                        + " is a directory; mysqld reads nothing from it"));
                 return;
             }
-            file(path, depth + 1);
+            enter(path, at, depth);
         }
 
         private void includeDir(Path dir, SourceLocation at, String argument, int depth) {
             if (!Files.isDirectory(dir)) {
+                // mysqld stops reading this file and, in a top-level file, refuses to start; but git
+                // keeps no empty directory, so a checkout lacks the empty conf.d the server has
                 notes.add(new Note(at, "'!includedir " + argument + "': " + paths.display(dir)
-                        + " is not a directory in the project"));
+                        + " is not a directory in the project; assumed empty (mysqld refuses to start when it "
+                        + "is missing)"));
                 return;
             }
             List<Path> files = new ArrayList<>();
@@ -188,38 +333,68 @@ public final class OptionFileReader {
                 for (Path entry : stream) {
                     String name = entry.getFileName().toString();
                     int dot = name.lastIndexOf('.');
-                    // mysys: fn_ext2 (the last '.') compared exactly with ".cnf"
-                    if (dot >= 0 && name.substring(dot).equals(".cnf") && !Files.isDirectory(entry)) {
-                        files.add(entry);
+                    // checked with my_print_defaults 10.11: the extension after the last '.' must be
+                    // exactly ".cnf" (my.server.cnf and .cnf are read; x.CNF, x.conf, x.cnf.bak are not)
+                    if (dot >= 0 && name.substring(dot).equals(".cnf")) {
+                        files.add(entry.toAbsolutePath().normalize());
                     }
                 }
             } catch (IOException e) {
                 problems.add(ReadProblem.unreadable(at, "cannot list '" + argument + "': " + e.getMessage()));
                 return;
             }
-            // my_dir sorts entries with strcmp: byte order of the names
+            // checked with my_print_defaults 10.11: read in byte order (10-a, 9-b, A, a)
             files.sort((a, b) -> compareBytes(a.getFileName().toString(), b.getFileName().toString()));
             for (Path f : files) {
-                if (!cycle(f.toAbsolutePath().normalize(), at)) {
-                    file(f.toAbsolutePath().normalize(), depth + 1);
+                // a directory or a dangling link named *.cnf gives mysqld nothing to read
+                if (Files.isRegularFile(f)) {
+                    enter(f, at, depth);
                 }
             }
         }
 
-        private boolean cycle(Path path, SourceLocation at) {
+        private void enter(Path path, SourceLocation at, int depth) {
             Path real = realPath(path);
             for (Path open : stack) {
                 if (realPath(open).equals(real)) {
-                    problems.add(ReadProblem.unreadable(at, "include cycle: " + paths.display(path)
-                            + " includes itself through this line"));
-                    return true;
+                    notes.add(new Note(at, paths.display(path) + " includes itself through this line; mysqld "
+                            + "reads it again until the include depth of " + MAX_INCLUDE_DEPTH + " is reached"));
+                    break;
                 }
             }
-            return false;
+            file(path, depth + 1);
         }
 
-        private void stop(SourceLocation at, String message, boolean topLevel) {
-            problems.add(ReadProblem.unreadable(at, message));
+        private void stop(SourceLocation at, String message, int depth) {
+            problems.add(ReadProblem.unreadable(at, message + (depth == 0
+                    ? "; mysqld refuses to start with this file"
+                    : "; mysqld ignores the rest of this included file")));
+        }
+    }
+
+    private static byte[] readBytes(Path file) throws TextFile.Unreadable {
+        SourceLocation none = SourceLocation.startOf(file.toString());
+        try {
+            long size = Files.size(file);
+            if (size > TextFile.MAX_BYTES) {
+                throw new TextFile.Unreadable(ReadProblem.unreadable(none, "file is " + size
+                        + " bytes, over the limit of " + TextFile.MAX_BYTES + " bytes for a configuration file"));
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new TextFile.Unreadable(ReadProblem.unreadable(none, "file does not exist"));
+        } catch (IOException e) {
+            throw new TextFile.Unreadable(ReadProblem.unreadable(none, "cannot read file: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+        }
+    }
+
+    private static boolean worldWritable(Path file) {
+        try {
+            return Files.isRegularFile(file)
+                    && Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 
@@ -231,21 +406,24 @@ public final class OptionFileReader {
         }
     }
 
-    private static OptionEntry option(String line, int start, String group, SourceLocation at) {
+    private static OptionEntry option(String line, int start, String group, SourceLocation at,
+                                      UnaryOperator<String> decode) {
         String content = line.substring(start, endOfContent(line, start));
         int eq = content.indexOf('=');
         if (eq < 0) {
-            String name = content.stripTrailing();
-            return new OptionEntry(group, name, Optional.empty(), "", at);
+            return new OptionEntry(group, decode.apply(stripTrailing(content)), Optional.empty(), "", at);
         }
-        String name = content.substring(0, eq).stripTrailing();
+        String name = stripTrailing(content.substring(0, eq));
         String raw = stripSpace(content.substring(eq + 1));
-        return new OptionEntry(group, name, Optional.of(unescape(unquote(raw))), raw, at);
+        return new OptionEntry(group, decode.apply(name), Optional.of(decode.apply(unescape(unquote(raw)))),
+                decode.apply(raw), at);
     }
 
     /**
      * Where the option's text ends: at a {@code #} outside quotes (mysys remove_end_comment, which
-     * tracks quotes over the whole line and honours backslash escapes inside them).
+     * tracks quotes over the whole line and honours backslash escapes inside them). Checked with
+     * my_print_defaults 10.11: {@code a=1#c} is {@code 1} (no space needed before the {@code #}),
+     * and a {@code ;} after a value stays in it.
      */
     static int endOfContent(String line, int from) {
         char quote = 0;
@@ -278,7 +456,7 @@ public final class OptionFileReader {
         return value;
     }
 
-    /** {@code \n \t \r \b \s \" \' \\}; any other backslash stays. */
+    /** {@code \n \t \r \b \s \" \' \\}; any other backslash, and one at the end, stays. */
     private static String unescape(String value) {
         if (value.indexOf('\\') < 0) {
             return value;
@@ -297,26 +475,48 @@ public final class OptionFileReader {
                     case '"' -> "\"";
                     case '\'' -> "'";
                     case '\\' -> "\\";
-                    default -> null;
+                    default -> "\\" + next;
                 };
-                if (replacement != null) {
-                    out.append(replacement);
-                    i++;
-                    continue;
-                }
+                out.append(replacement);
+                i++;
+                continue;
             }
             out.append(c);
         }
         return out.toString();
     }
 
-    private static boolean startsWithWord(String s, String word) {
-        return s.startsWith(word) && s.length() > word.length() && isSpace(s.charAt(word.length()));
+    /**
+     * mysys: {@code strncmp(ptr, keyword)} and white space after it; the line break fgets keeps
+     * counts as that space, so a bare {@code !include} line is a directive without a path.
+     */
+    private static boolean startsWithWord(String s, String word, boolean terminated) {
+        if (!s.startsWith(word)) {
+            return false;
+        }
+        return s.length() > word.length() ? isSpace(s.charAt(word.length())) : terminated;
     }
 
-    /** mysys my_isspace over latin1: space, \t, \n, \v, \f, \r. */
+    /**
+     * mysys get_argument: skips white space, then cuts the last character (meant to be the
+     * {@code '\n'}) and the white space before it. Empty when nothing is left.
+     */
+    private static Optional<String> argument(String afterKeyword, boolean terminated) {
+        String full = afterKeyword + (terminated ? "\n" : "");
+        full = full.substring(skipSpace(full, 0));
+        int end = full.length() - 1;
+        while (end - 1 >= 0 && isSpace(full.charAt(end - 1))) {
+            end--;
+        }
+        return end <= 0 ? Optional.empty() : Optional.of(full.substring(0, end));
+    }
+
+    /**
+     * mysys my_isspace over latin1: space, \t, \n, \v, \f, \r and 0xA0 (checked with
+     * my_print_defaults 10.11 over all 255 byte values).
+     */
     static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u00a0';
     }
 
     private static int skipSpace(String s, int from) {
@@ -327,21 +527,29 @@ public final class OptionFileReader {
         return i;
     }
 
-    private static String stripSpace(String s) {
-        int b = 0;
+    private static String stripTrailing(String s) {
         int e = s.length();
-        while (b < e && isSpace(s.charAt(b))) {
-            b++;
-        }
-        while (e > b && isSpace(s.charAt(e - 1))) {
+        while (e > 0 && isSpace(s.charAt(e - 1))) {
             e--;
         }
-        return s.substring(b, e);
+        return s.substring(0, e);
+    }
+
+    private static String stripSpace(String s) {
+        return stripTrailing(s.substring(skipSpace(s, 0)));
+    }
+
+    /** mysys find_type compares group names with latin1 my_toupper; the wanted names are ASCII. */
+    private static String asciiLower(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
     }
 
     private static int compareBytes(String a, String b) {
-        byte[] x = a.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] y = b.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return java.util.Arrays.compareUnsigned(x, y);
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

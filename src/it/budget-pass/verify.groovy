@@ -1,0 +1,11 @@
+// Fits the budget: both the bound execution (`mvn verify`) and `mvn connlint:check`, resolved
+// through the declared plugin's prefix, pass with a clean summary.
+def log = new File(basedir, 'build.log').getText('UTF-8')
+
+assert !log.contains('CL101')
+assert log =~ /(?s)connlint-maven-plugin:[^:]+:check \(default\) @ budget-pass ---\s+\[INFO\] connlint: 0 errors, 0 warnings, 0 info \(1 server, 1 pool\)/
+assert log =~ /(?s)connlint-maven-plugin:[^:]+:check \(default-cli\) @ budget-pass ---\s+\[INFO\] connlint: 0 errors, 0 warnings, 0 info \(1 server, 1 pool\)/
+assert !log.contains('BUILD FAILURE')
+assert new File(basedir, 'target/connlint/connlint.sarif').isFile()
+
+return true
