@@ -60,7 +60,7 @@ class MainTest {
         Files.createDirectories(tmp.resolve("db"));
         Files.writeString(tmp.resolve("db/my.cnf"), "[mysqld]\nmax_connections = 100\nwait_timeout = 600\n");
         Files.writeString(tmp.resolve("hikari.properties"), "maximumPoolSize=10\nmaxLifetime=300000\n");
-        Files.writeString(tmp.resolve("connlint.yml"), "servers:\n  main:\n    optionFiles: [db/my.cnf]\n    reserved: 5\n"
+        Files.writeString(tmp.resolve("connlint.yml"), "servers:\n  main:\n    engine: mysql-8.0\n    optionFiles: [db/my.cnf]\n    reserved: 5\n"
                 + "apps:\n  app:\n    config: [hikari.properties]\n    instances: 3\n");
         Run r = run("check", tmp.toString());
         assertEquals(0, r.exit(), r.out());

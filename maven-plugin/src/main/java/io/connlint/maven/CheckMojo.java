@@ -199,7 +199,7 @@ public class CheckMojo extends AbstractMojo {
         if (repoSession == null) {
             return true;
         }
-        return true;
+        return repoSession.getData().set(CHECKED_KEY, null, rootDir.toString());
     }
 
     private void log(Finding f) {

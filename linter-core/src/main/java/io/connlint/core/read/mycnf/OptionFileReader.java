@@ -140,9 +140,19 @@ public final class OptionFileReader {
             }
             byte[] bytes;
             try {
-                bytes = readBytes(file);
-            } catch (TextFile.Unreadable e) {
-                problems.add(ReadProblem.unreadable(start, e.getMessage()));
+                long size = Files.size(file);
+                if (size > TextFile.MAX_BYTES) {
+                    problems.add(ReadProblem.unreadable(start, "file is " + size + " bytes, over the limit of "
+                            + TextFile.MAX_BYTES + " bytes for a configuration file"));
+                    return;
+                }
+                bytes = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                problems.add(ReadProblem.unreadable(start, "file does not exist"));
+                return;
+            } catch (IOException e) {
+                problems.add(ReadProblem.unreadable(start, "cannot read file: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
                 return;
             }
             UnaryOperator<String> decode = decoder(bytes, start);
@@ -369,23 +379,6 @@ public final class OptionFileReader {
             problems.add(ReadProblem.unreadable(at, message + (depth == 0
                     ? "; mysqld refuses to start with this file"
                     : "; mysqld ignores the rest of this included file")));
-        }
-    }
-
-    private static byte[] readBytes(Path file) throws TextFile.Unreadable {
-        SourceLocation none = SourceLocation.startOf(file.toString());
-        try {
-            long size = Files.size(file);
-            if (size > TextFile.MAX_BYTES) {
-                throw new TextFile.Unreadable(ReadProblem.unreadable(none, "file is " + size
-                        + " bytes, over the limit of " + TextFile.MAX_BYTES + " bytes for a configuration file"));
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new TextFile.Unreadable(ReadProblem.unreadable(none, "file does not exist"));
-        } catch (IOException e) {
-            throw new TextFile.Unreadable(ReadProblem.unreadable(none, "cannot read file: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
         }
     }
 

@@ -38,24 +38,27 @@ public final class ProjectPaths {
 
     /**
      * Where an include argument lives in the project. Empty when it is an absolute path no
-     * {@code pathMap} entry covers.
+     * {@code pathMap} entry covers, a {@code ~} path (mysys expands it to the home directory of
+     * the user running mysqld), or a relative path that leads out of the project.
      */
     public Optional<Path> resolve(String argument, Path topLevelDirectory) {
-        if (argument.startsWith("/")) {
+        boolean home = argument.startsWith("~");
+        if (argument.startsWith("/") || home) {
             String arg = stripSlash(argument);
             for (Map.Entry<String, Path> e : pathMap.entrySet()) {
                 String prefix = e.getKey();
                 if (arg.equals(prefix)) {
                     return Optional.of(e.getValue());
                 }
-                if (arg.startsWith(prefix + "/") || prefix.isEmpty()) {
+                if (arg.startsWith(prefix + "/") || (prefix.isEmpty() && !home)) {
                     String rest = arg.substring(prefix.length()).replaceFirst("^/+", "");
                     return Optional.of(e.getValue().resolve(rest).normalize());
                 }
             }
             return Optional.empty();
         }
-        return Optional.of(topLevelDirectory.resolve(argument).normalize());
+        Path resolved = topLevelDirectory.toAbsolutePath().resolve(argument).normalize();
+        return resolved.startsWith(root) ? Optional.of(resolved) : Optional.empty();
     }
 
     private static String stripSlash(String p) {
