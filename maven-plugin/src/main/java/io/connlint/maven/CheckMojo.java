@@ -63,8 +63,8 @@ public class CheckMojo extends AbstractMojo {
     /**
      * The reports to write to {@link #outputDirectory}, comma-separated: {@code console}
      * ({@code connlint.txt}, the log's text), {@code sarif} ({@code connlint.sarif}, SARIF 2.1.0
-     * for code scanning), {@code json} ({@code connlint.json}). Empty writes no report; the
-     * findings are logged either way.
+     * for code scanning), {@code json} ({@code connlint.json}); {@code none} writes no report.
+     * The findings are logged either way.
      */
     @Parameter(property = "connlint.formats", defaultValue = "console,sarif")
     private String formats;
@@ -87,6 +87,7 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    /** The plugin's version, named as the tool version in the SARIF and JSON reports. */
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
@@ -98,7 +99,9 @@ public class CheckMojo extends AbstractMojo {
         }
         Optional<Severity> threshold = threshold();
         List<String> reports = reportFormats();
-        List<MavenProject> projects = session.getProjects().isEmpty() ? List.of(project) : session.getProjects();
+        // an embedded or test session may carry no reactor: then the project is the reactor
+        List<MavenProject> projects = session.getProjects() == null || session.getProjects().isEmpty()
+                ? List.of(project) : session.getProjects();
         MavenProject root = topMost(projects);
         Path rootDir = root.getBasedir().toPath().toAbsolutePath().normalize();
         if (!claimReactor(rootDir)) {
@@ -150,11 +153,11 @@ public class CheckMojo extends AbstractMojo {
         Set<String> out = new LinkedHashSet<>();
         for (String f : (formats == null ? "" : formats).split(",")) {
             String format = f.trim().toLowerCase(Locale.ROOT);
-            if (format.isEmpty()) {
+            if (format.isEmpty() || format.equals("none")) {
                 continue;
             }
             if (!FORMATS.contains(format)) {
-                throw new MojoExecutionException("connlint: formats (connlint.formats) takes console, sarif and json;"
+                throw new MojoExecutionException("connlint: formats (connlint.formats) takes console, sarif, json or none;"
                         + " found '" + f.trim() + "'");
             }
             out.add(format);
@@ -165,7 +168,7 @@ public class CheckMojo extends AbstractMojo {
     /**
      * The first project in reactor order whose directory holds all the others (the execution
      * root of a normal build); else, for modules laid out beside their aggregator, the session's
-     * top-level project, and the modules outside it are named in a warning.
+     * top-level project, with a warning naming the modules outside it (discovery only walks the root).
      */
     private MavenProject topMost(List<MavenProject> projects) {
         for (MavenProject candidate : projects) {
@@ -181,8 +184,8 @@ public class CheckMojo extends AbstractMojo {
                 outside.add(p.getArtifactId() + " (" + dir(p) + ")");
             }
         }
-        getLog().warn("connlint: checking " + dir(root) + "; these modules lie outside it and are not checked: "
-                + String.join(", ", outside));
+        getLog().warn("connlint: checking " + dir(root) + "; these modules lie outside it, so only files that"
+                + " connlint.yml names are read from them: " + String.join(", ", outside));
         return root;
     }
 
@@ -204,16 +207,7 @@ public class CheckMojo extends AbstractMojo {
 
     private void log(Finding f) {
         Log log = getLog();
-        List<String> lines = new ArrayList<>();
-        lines.add(ConsoleReporter.headline(f));
-        for (String line : f.arithmetic()) {
-            lines.add("    " + line);
-        }
-        for (Finding.Related r : f.related()) {
-            lines.add("    " + r.at() + ": " + r.message());
-        }
-        f.help().ifPresent(h -> lines.add("    help: " + h));
-        for (String line : lines) {
+        for (String line : ConsoleReporter.lines(f)) {
             switch (f.severity()) {
                 case ERROR -> log.error(line);
                 case WARNING -> log.warn(line);

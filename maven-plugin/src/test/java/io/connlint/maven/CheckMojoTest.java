@@ -82,8 +82,8 @@ class CheckMojoTest {
     void budgetOverTheWholeReactorFailsTheBuild(CheckMojo mojo) throws Exception {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertEquals("connlint: 1 finding at or above error; see " + display(reports().resolve("connlint.txt")),
-                e.getMessage());
+        // the reports are outside the project (in a temporary directory), so the path is absolute
+        assertEquals("connlint: 1 finding at or above error; see " + reports().resolve("connlint.txt"), e.getMessage());
         assertEquals(CL101_HEADLINE, log.errors.get(0));
         assertTrue(log.errors.contains("    orders: 2 instances × 1 process × maximumPoolSize 25 = 50"), log.errors::toString);
         assertTrue(log.errors.contains("    billing: 2 instances × 1 process × maximumPoolSize 25 = 50"), log.errors::toString);
@@ -107,6 +107,7 @@ class CheckMojoTest {
         module.execute();
 
         assertEquals(errors, log.errors.size(), "the second execution logged findings again");
+        assertEquals(List.of("connlint: checked once for the reactor at " + reactor.get(0).getBasedir()), log.debugs);
     }
 
     @Test
@@ -124,6 +125,21 @@ class CheckMojoTest {
     @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "failOn", value = "never")
+    void modulesBesideTheirAggregatorAreNamedInAWarning(CheckMojo mojo) throws Exception {
+        reactor.remove(0); // orders and billing are siblings: neither directory holds the other
+        MojoExtension.setVariableValueToObject(mojo, "project", reactor.get(0));
+
+        mojo.execute();
+
+        assertEquals(List.of("connlint: checking " + reactor.get(0).getBasedir() + "; these modules lie outside it,"
+                + " so only files that connlint.yml names are read from them: billing (" + reactor.get(1).getBasedir()
+                + ")"), log.warnings);
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "failOn", value = "never")
     @MojoParameter(name = "formats", value = "sarif")
     void failOnNeverOnlyReports(CheckMojo mojo) throws Exception {
         mojo.execute();
@@ -131,6 +147,18 @@ class CheckMojoTest {
         assertEquals(CL101_HEADLINE, log.errors.get(0));
         assertTrue(RULE_ID_CL101.matcher(Files.readString(reports().resolve("connlint.sarif"))).find());
         assertFalse(Files.exists(reports().resolve("connlint.txt")));
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "formats", value = "none")
+    void formatsNoneOnlyLogs(CheckMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals("connlint: 1 finding at or above error; see the log above", e.getMessage());
+        assertEquals(CL101_HEADLINE, log.errors.get(0));
+        assertFalse(Files.exists(reports()));
     }
 
     @Test
@@ -174,16 +202,11 @@ class CheckMojoTest {
     void anUnknownFormatIsAnExecutionError(CheckMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertEquals("connlint: formats (connlint.formats) takes console, sarif and json; found 'html'", e.getMessage());
+        assertEquals("connlint: formats (connlint.formats) takes console, sarif, json or none; found 'html'", e.getMessage());
     }
 
     private Path reports() {
         return target.resolve("reactor").resolve("connlint");
-    }
-
-    private String display(Path file) {
-        Path root = reactor.get(0).getBasedir().toPath();
-        return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
     }
 
     private MavenProject project(String artifactId, Path basedir) {
@@ -197,28 +220,31 @@ class CheckMojoTest {
         return p;
     }
 
-    /** Keeps what the mojo logs, by level, and still prints it. */
+    /** Keeps what the mojo logs, by level. */
     static final class CapturingLog extends SystemStreamLog {
         final List<String> errors = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         final List<String> infos = new ArrayList<>();
+        final List<String> debugs = new ArrayList<>();
 
         @Override
         public void error(CharSequence content) {
             errors.add(content.toString());
-            super.error(content);
         }
 
         @Override
         public void warn(CharSequence content) {
             warnings.add(content.toString());
-            super.warn(content);
         }
 
         @Override
         public void info(CharSequence content) {
             infos.add(content.toString());
-            super.info(content);
+        }
+
+        @Override
+        public void debug(CharSequence content) {
+            debugs.add(content.toString());
         }
     }
 }

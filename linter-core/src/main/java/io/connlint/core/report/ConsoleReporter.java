@@ -5,6 +5,8 @@ import io.connlint.core.engine.LintResult;
 import io.connlint.core.engine.Severity;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code path:line:col: error CL101 pool-budget-exceeded: message}, then the arithmetic, the
@@ -21,21 +23,21 @@ public final class ConsoleReporter implements Reporter {
     @Override
     public void write(LintResult result, Appendable out) throws IOException {
         for (Finding f : result.findings()) {
-            out.append(headline(f)).append('\n');
-            if (quiet) {
-                continue;
-            }
-            for (String line : f.arithmetic()) {
-                out.append("    ").append(line).append('\n');
-            }
-            for (Finding.Related r : f.related()) {
-                out.append("    ").append(r.at().toString()).append(": ").append(r.message()).append('\n');
-            }
-            if (f.help().isPresent()) {
-                out.append("    help: ").append(f.help().get()).append('\n');
+            for (String line : quiet ? List.of(headline(f)) : lines(f)) {
+                out.append(line).append('\n');
             }
         }
         out.append(summary(result)).append('\n');
+    }
+
+    /** A finding's lines: the headline, then indented arithmetic, related locations and help. */
+    public static List<String> lines(Finding f) {
+        List<String> lines = new ArrayList<>();
+        lines.add(headline(f));
+        f.arithmetic().forEach(a -> lines.add("    " + a));
+        f.related().forEach(r -> lines.add("    " + r.at() + ": " + r.message()));
+        f.help().ifPresent(h -> lines.add("    help: " + h));
+        return lines;
     }
 
     /** The first line of a finding, as IDEs and CI logs link it. */

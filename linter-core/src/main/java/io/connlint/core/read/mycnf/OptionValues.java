@@ -47,8 +47,8 @@ public final class OptionValues {
      *     {@code 20E} is 2<sup>62</sup> and {@code 16E} is 0; digits beyond 2<sup>64</sup>−1 are
      *     refused.</li>
      * <li>MySQL (research/mysql-facts.md §1.7, 8.0.41 my_getopt.cc): an empty value is refused
-     *     ("Empty value for '%s' specified"), so is any overflow ("Incorrect unsigned integer
-     *     value"); a negative number is returned as such and the caller clamps it to the
+     *     ("Empty value for '%s' specified"), so is a value that does not fit the 64-bit
+     *     unsigned variable ("Incorrect unsigned integer value"); a negative number is returned as such and the caller clamps it to the
      *     minimum. MySQL 5.7 knows only K, M and G.</li>
      * </ul>
      * Unsigned results above {@link Long#MAX_VALUE} are returned as {@link Long#MAX_VALUE}; every
@@ -65,7 +65,6 @@ public final class OptionValues {
             i++;
         }
         boolean negative = false;
-        int signAt = i;
         if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
             negative = text.charAt(i) == '-';
             i++;
@@ -85,7 +84,7 @@ public final class OptionValues {
             number = new BigInteger(text.substring(digitsStart, i));
             suffixAt = i;
         }
-        if (suffixAt == text.length() && i == digitsStart && signAt == 0 && !engine.isMariaDb()) {
+        if (text.isEmpty() && !engine.isMariaDb()) {
             return Optional.empty(); // MySQL: "Empty value for '%s' specified"
         }
         int shift = 0;
@@ -112,10 +111,10 @@ public final class OptionValues {
             return Optional.of(value.min(LONG_MAX).longValueExact());
         }
         BigInteger value = (negative ? number.negate() : number).shiftLeft(shift);
-        if (value.bitLength() > 63) {
+        if (value.compareTo(TWO_TO_64) >= 0 || value.bitLength() > 63 && value.signum() < 0) {
             return Optional.empty(); // "Incorrect integer value" / "Incorrect unsigned integer value"
         }
-        return Optional.of(value.longValueExact());
+        return Optional.of(value.min(LONG_MAX).longValueExact());
     }
 
     /** C isspace in the "C" locale, as strtoll skips it. */

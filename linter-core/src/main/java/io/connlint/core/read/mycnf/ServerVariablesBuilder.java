@@ -41,8 +41,13 @@ public final class ServerVariablesBuilder {
                 Setting<Long> written = Setting.written(name, number.get(), entry.raw(), entry.at());
                 long min = variable.minFor(engine);
                 long value = number.get();
-                if (value < min) {
+                if (value < 0) {
+                    // MySQL clamps a negative value of an unsigned option (MariaDB refuses it in parseNumber)
                     return written.runsWith(min, "option '" + name + "': value " + value + " adjusted to " + min);
+                }
+                if (value < min) {
+                    return written.runsWith(min,
+                            "option '" + name + "': unsigned value " + value + " adjusted to " + min);
                 }
                 if (value > variable.max()) {
                     return written.runsWith(variable.max(),
