@@ -70,7 +70,7 @@ final class Discovery {
 
     private static DatabaseServer server(List<Path> optionFiles, ProjectPaths paths, ProjectLoader loader) {
         ServerEngine engine = guessEngine(optionFiles);
-        OptionFileReader reader = new OptionFileReader(paths, Set.copyOf(engine.serverGroups()));
+        OptionFileReader reader = new OptionFileReader(paths, engine);
         Map<Path, OptionFiles> reads = new LinkedHashMap<>();
         Set<String> included = new HashSet<>();
         for (Path file : optionFiles) {
@@ -95,7 +95,7 @@ final class Discovery {
                 + engine.id() + " server"));
         Setting<Long> reserved = Setting.assumed("reserved", 0L, "no connlint.yml declares reserved connections");
         return new DatabaseServer(ProjectLoader.DISCOVERED_SERVER, engine, filesRead,
-                ServerVariablesBuilder.build(entries, engine), Optional.empty(), reserved, List.of(), Optional.empty());
+                ServerVariablesBuilder.build(entries, engine, loader.notes()), Optional.empty(), reserved, List.of(), Optional.empty());
     }
 
     /** MariaDB when a file has a MariaDB-only group, MySQL 8.0 otherwise. */

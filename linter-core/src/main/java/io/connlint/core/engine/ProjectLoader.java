@@ -118,7 +118,7 @@ public final class ProjectLoader {
             notes.add(new Note(decl.at(), "server " + decl.id() + " declares no engine; assumed " + engine.id()));
         }
         ProjectPaths paths = new ProjectPaths(request.projectRoot(), decl.pathMap());
-        OptionFileReader reader = new OptionFileReader(paths, Set.copyOf(engine.serverGroups()));
+        OptionFileReader reader = new OptionFileReader(paths, engine);
         List<String> filesRead = new ArrayList<>();
         List<OptionEntry> entries = new ArrayList<>();
         for (Setting<String> file : decl.optionFiles()) {
@@ -135,7 +135,7 @@ public final class ProjectLoader {
         Setting<Long> reserved = decl.reserved().orElseGet(() -> Setting.assumed("reserved", 0L,
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = decl.hosts().stream().map(Setting::value).toList();
-        return new DatabaseServer(decl.id(), engine, filesRead, ServerVariablesBuilder.build(entries, engine),
+        return new DatabaseServer(decl.id(), engine, filesRead, ServerVariablesBuilder.build(entries, engine, notes),
                 decl.ramMb(), reserved, hosts, Optional.of(decl.at()));
     }
 

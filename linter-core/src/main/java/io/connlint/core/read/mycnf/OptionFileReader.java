@@ -51,16 +51,17 @@ public final class OptionFileReader {
     public static final int MAX_INCLUDE_DEPTH = 10;
 
     /**
-     * MariaDB and MySQL 5.7 read a line with {@code fgets(buff, sizeof(buff) - 1)} into a 4096-byte
-     * buffer, so at most 4094 bytes at a time; the rest of a longer line is read as the next
-     * line (checked with my_print_defaults 10.11). MySQL 8.0 reads whole lines.
+     * MariaDB reads a line with {@code fgets(buff, sizeof(buff) - 1)} into a 4096-byte buffer, so
+     * at most 4094 bytes at a time; the rest of a longer line is read as the next line (checked
+     * with my_print_defaults 10.11). MySQL 5.7 has the same code (not run here); MySQL 8.0 reads
+     * whole lines (research/mysql-facts.md §1.4).
      */
     public static final int MARIADB_LINE_BYTES = 4094;
 
     /**
-     * Files read for one top-level file at most. mysqld has no cycle detection: a file that
-     * includes itself is read again down to the depth limit, which connlint repeats, but an
-     * includedir loop could make that millions of reads.
+     * Files read for one top-level file at most (and {@link TextFile#MAX_BYTES} in all). mysqld
+     * has no cycle detection: a file that includes itself is read again down to the depth limit,
+     * which connlint repeats, but an includedir loop could make that millions of reads.
      */
     static final int MAX_FILES_PER_READ = 1000;
 
@@ -116,6 +117,8 @@ public final class OptionFileReader {
         private final Set<Note> notes = new LinkedHashSet<>();
         private final Deque<Path> stack = new ArrayDeque<>();
         private int filesOpened;
+        private long bytesRead;
+        private boolean stopped;
 
         Run(Path topDirectory) {
             this.topDirectory = topDirectory;
@@ -124,12 +127,14 @@ public final class OptionFileReader {
         void file(Path file, int depth) {
             String display = paths.display(file);
             SourceLocation start = SourceLocation.startOf(display);
+            if (stopped) {
+                return;
+            }
             if (++filesOpened > MAX_FILES_PER_READ) {
-                if (filesOpened == MAX_FILES_PER_READ + 1) {
-                    problems.add(ReadProblem.unreadable(start, "stopped after reading " + MAX_FILES_PER_READ
-                            + " option files: the includes loop (mysqld re-reads them down to depth "
-                            + MAX_INCLUDE_DEPTH + ")"));
-                }
+                stopped = true;
+                problems.add(ReadProblem.unreadable(start, "stopped after reading " + MAX_FILES_PER_READ
+                        + " option files: the includes loop (mysqld re-reads them down to depth "
+                        + MAX_INCLUDE_DEPTH + ")"));
                 return;
             }
             if (worldWritable(file)) {
@@ -153,6 +158,13 @@ public final class OptionFileReader {
             } catch (IOException e) {
                 problems.add(ReadProblem.unreadable(start, "cannot read file: "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+                return;
+            }
+            bytesRead += bytes.length;
+            if (bytesRead > TextFile.MAX_BYTES) {
+                stopped = true;
+                problems.add(ReadProblem.unreadable(start, "stopped reading includes: together the option files are over "
+                        + TextFile.MAX_BYTES + " bytes, the limit for configuration"));
                 return;
             }
             UnaryOperator<String> decode = decoder(bytes, start);
@@ -195,10 +207,10 @@ public final class OptionFileReader {
                 }
                 int end = newline >= 0 ? newline : limit;
                 boolean terminated = newline >= 0;
-                if (newline < 0 && limit < bytes.length && !cut) {
+                if (newline < 0 && limit < bytes.length && bytes[limit] != '\n' && !cut) {
                     cut = true;
                     notes.add(new Note(new SourceLocation(display, lines.size() + 1, 1), "line longer than "
-                            + lineBytes + " bytes: this server reads the rest of it as a line of its own"));
+                            + lineBytes + " bytes: MariaDB reads the rest of it as a line of its own"));
                 }
                 // a NUL byte ends the C string fgets filled (checked with my_print_defaults 10.11)
                 for (int i = pos; i < end; i++) {

@@ -1,5 +1,6 @@
 package io.connlint.core.read.mycnf;
 
+import io.connlint.core.model.Note;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.ServerVariable;
 import io.connlint.core.model.Setting;
@@ -19,10 +20,23 @@ public final class ServerVariablesBuilder {
     private ServerVariablesBuilder() {
     }
 
-    public static SortedMap<String, Setting<?>> build(List<OptionEntry> entries, ServerEngine engine) {
+    /**
+     * @param notes receives a note for each catalogue variable whose value the server would not
+     *              accept, since the budget then falls back to the engine default
+     */
+    public static SortedMap<String, Setting<?>> build(List<OptionEntry> entries, ServerEngine engine,
+                                                      List<Note> notes) {
         SortedMap<String, Setting<?>> variables = new TreeMap<>();
         for (OptionEntry entry : entries) {
-            OptionValues.variableName(entry.name()).ifPresent(name -> variables.put(name, setting(name, entry, engine)));
+            OptionValues.variableName(entry.name()).ifPresent(name -> {
+                Setting<?> setting = setting(name, entry, engine);
+                variables.put(name, setting);
+                ServerVariable.byName(name).filter(v -> !(setting.value() instanceof Long)
+                                && v.kind() != VariableKind.TEXT && v.kind() != VariableKind.BOOLEAN)
+                        .ifPresent(v -> notes.add(new Note(entry.at(), name + " = '" + entry.value().orElse("")
+                                + "' is not a number " + engine.id() + " accepts, so the server would refuse to start;"
+                                + " the budget uses the default " + v.defaultFor(engine))));
+            });
         }
         for (ServerVariable v : ServerVariable.all()) {
             variables.putIfAbsent(v.name(), v.defaultSetting(engine));

@@ -56,7 +56,7 @@ class OptionFileCorpusTest {
                         assertTrue(engine.serverGroups().contains(e.group().toLowerCase(java.util.Locale.ROOT)),
                                 () -> e + " is in a group " + engine + " does not read");
                     }
-                    SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), engine);
+                    SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), engine, new java.util.ArrayList<>());
                     assertTrue(variables.containsKey("max_connections"));
                 })));
     }
@@ -67,7 +67,7 @@ class OptionFileCorpusTest {
         OptionFiles read = read(file, MARIADB);
         assertEquals(Optional.of("100"), value(read, "mysqld", "max_connections"));
         assertEquals(Optional.of("600"), value(read, "mysqld", "wait_timeout"));
-        SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), MARIADB);
+        SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), MARIADB, new java.util.ArrayList<>());
         assertEquals(100L, variables.get("max_connections").effective());
         assertEquals(Optional.of(new SourceLocation("mariadb-debian-my.cnf", 51, 1)),
                 variables.get("max_connections").location());
@@ -79,7 +79,7 @@ class OptionFileCorpusTest {
     @Test
     void tunedSysbenchServer() {
         OptionFiles read = read(corpusFile("sysbench-tuned-mysqld-inline-comments.cnf"), MYSQL);
-        SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), MYSQL);
+        SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), MYSQL, new java.util.ArrayList<>());
         assertEquals(2000L, variables.get("max_connections").effective());
         // "=150G #设置buffer poll size, 服务器内存 60%": the comment is cut
         OptionEntry pool = entry(read, "innodb_buffer_pool_size").orElseThrow();
@@ -105,7 +105,7 @@ class OptionFileCorpusTest {
         assertEquals("--skip-name-resolve", skip.asArgument());
         assertEquals(Optional.of("NULL"), value(read, "mysqld", "secure-file-priv"));
 
-        SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), MYSQL);
+        SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), MYSQL, new java.util.ArrayList<>());
         assertEquals("0", variables.get("host_cache_size").value());
         Setting<?> maxConnections = variables.get("max_connections");
         assertEquals(151L, maxConnections.effective(), "not set: the engine default");
@@ -269,7 +269,7 @@ class OptionFileCorpusTest {
     private SortedMap<String, Setting<?>> variables(Path file, ServerEngine engine) {
         OptionFiles read = new OptionFileReader(new ProjectPaths(temp, Map.of()), engine).read(file);
         assertEquals(List.of(), read.problems());
-        return ServerVariablesBuilder.build(read.entries(), engine);
+        return ServerVariablesBuilder.build(read.entries(), engine, new java.util.ArrayList<>());
     }
 
     private Path write(String name, String text) throws IOException {
