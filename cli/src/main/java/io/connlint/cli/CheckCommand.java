@@ -1,6 +1,5 @@
 package io.connlint.cli;
 
-import io.connlint.core.engine.LintRequest;
 import io.connlint.core.engine.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.engine.Severity;
@@ -9,7 +8,6 @@ import io.connlint.core.report.Reporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,12 +25,8 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
-            description = "The project root (default: the current directory).")
-    Path dir;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "connlint.yml to use (default: DIR/connlint.yml, else discovery).")
-    Path config;
+    @CommandLine.Mixin
+    ProjectOptions project;
 
     @Option(names = "--format", defaultValue = "console", description = "console, sarif or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -55,11 +49,7 @@ final class CheckCommand implements Callable<Integer> {
             threshold = Severity.parse(level).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                     "--fail-on must be error, warning, info or never; found '" + failOn + "'"));
         }
-        LintRequest request = LintRequest.of(dir);
-        if (config != null) {
-            request = request.withConfigFile(config);
-        }
-        LintResult result = Linter.withDiscoveredRules().lint(request);
+        LintResult result = Linter.withDiscoveredRules().lint(project.request());
         Reporter reporter = format == Format.console ? new ConsoleReporter(quiet)
                 : Reporter.forFormat(format.name(), Main.version());
         Output.write(output, spec.commandLine().getOut(), out -> reporter.write(result, out));

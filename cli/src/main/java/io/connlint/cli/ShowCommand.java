@@ -1,13 +1,11 @@
 package io.connlint.cli;
 
-import io.connlint.core.engine.LintRequest;
 import io.connlint.core.engine.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.report.ModelWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,11 +20,8 @@ final class ShowCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR", description = "The project root.")
-    Path dir;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "connlint.yml to use.")
-    Path config;
+    @CommandLine.Mixin
+    ProjectOptions project;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -36,11 +31,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LintRequest request = LintRequest.of(dir);
-        if (config != null) {
-            request = request.withConfigFile(config);
-        }
-        LintResult result = Linter.withDiscoveredRules().lint(request);
+        LintResult result = Linter.withDiscoveredRules().lint(project.request());
         Output.write(output, spec.commandLine().getOut(), out -> {
             if (format == Format.json) {
                 ModelWriter.json(result.model(), Main.version(), out);

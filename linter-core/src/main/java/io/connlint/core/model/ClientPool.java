@@ -52,6 +52,11 @@ public record ClientPool(String id, String app, PoolKind kind, List<String> conf
                 () -> new IllegalStateException("pool " + id + " has no " + MAXIMUM_POOL_SIZE));
     }
 
+    /** Where to point at the pool as a whole: the start of its first config file, else its declaration. */
+    public Optional<SourceLocation> location() {
+        return configFiles.stream().findFirst().map(SourceLocation::startOf).or(() -> declaredAt);
+    }
+
     /** instances × processes × pool max, with effective values. */
     public long demand() {
         return instances.effective() * processes.effective() * maximumPoolSize().effective();

@@ -8,12 +8,10 @@ import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.Setting;
-import io.connlint.core.model.SourceLocation;
 import io.connlint.rules.Numbers;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Σ instances × processes × pool max + reserved must fit in the server's effective
@@ -53,7 +51,7 @@ public final class PoolBudgetExceeded implements Rule {
                 + server.id() + ", which accepts max_connections = " + limit
                 + " (" + (total - limit) + " too many)";
         RuleContext.Report report = context.report(message)
-                .at(largest.maximumPoolSize(), firstFile(largest));
+                .at(largest.maximumPoolSize(), largest.location());
         for (ClientPool pool : pools) {
             report.arithmetic(term(pool));
             if (pool != largest) {
@@ -98,7 +96,4 @@ public final class PoolBudgetExceeded implements Rule {
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
-    static Optional<SourceLocation> firstFile(ClientPool pool) {
-        return pool.configFiles().stream().findFirst().map(SourceLocation::startOf).or(pool::declaredAt);
-    }
 }

@@ -8,7 +8,6 @@ import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.Setting;
-import io.connlint.core.model.SourceLocation;
 import io.connlint.rules.Numbers;
 
 import java.util.Optional;
@@ -60,7 +59,7 @@ public final class PoolLifetimeExceedsWaitTimeout implements Rule {
         boolean keptAlive = keepalive.map(k -> k.effective() > 0 && k.effective() < waitTimeout.effective() * 1000)
                 .orElse(false);
         RuleContext.Report report = context.report(message)
-                .at(lifetime, firstFile(pool))
+                .at(lifetime, pool.location())
                 .arithmetic(lifeText + (lifetime.isWritten() ? "" : " (" + lifetime.origin().describe() + ")")
                         + lifetime.reason().map(r -> "; written " + lifetime.value() + ", but " + r).orElse(""))
                 .arithmetic("must be < wait_timeout " + waitTimeout.effective() + " s - margin " + margin + " s = "
@@ -91,7 +90,4 @@ public final class PoolLifetimeExceedsWaitTimeout implements Rule {
         return Math.max(HIKARI_MIN_LIFETIME_MS, (below / 1000) * 1000);
     }
 
-    private static Optional<SourceLocation> firstFile(ClientPool pool) {
-        return pool.configFiles().stream().findFirst().map(SourceLocation::startOf).or(pool::declaredAt);
-    }
 }

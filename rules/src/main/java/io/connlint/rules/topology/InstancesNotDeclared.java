@@ -29,8 +29,7 @@ public final class InstancesNotDeclared implements Rule {
             if (!(pool.instances().origin() instanceof Origin.Assumed assumed)) {
                 continue;
             }
-            Optional<SourceLocation> at = pool.declaredAt()
-                    .or(() -> pool.configFiles().stream().findFirst().map(SourceLocation::startOf));
+            Optional<SourceLocation> at = pool.declaredAt().or(pool::location);
             String how = model.discovered()
                     ? "add connlint.yml with apps: { " + pool.app() + ": { config: [" + pool.configFiles().get(0)
                             + "], instances: N } }"
