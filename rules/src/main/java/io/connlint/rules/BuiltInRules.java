@@ -6,6 +6,8 @@ import io.connlint.rules.budget.PoolBudgetExceeded;
 import io.connlint.rules.meta.ConfigUnreadable;
 import io.connlint.rules.meta.ConnlintConfigInvalid;
 import io.connlint.rules.pools.HikariInvalidValue;
+import io.connlint.rules.pools.PoolPropertyMisplaced;
+import io.connlint.rules.pools.UnknownPoolProperty;
 import io.connlint.rules.timeouts.PoolLifetimeExceedsWaitTimeout;
 import io.connlint.rules.topology.InstancesNotDeclared;
 import io.connlint.rules.topology.ValueUnresolved;
@@ -22,6 +24,8 @@ public final class BuiltInRules implements RuleProvider {
                 new PoolBudgetExceeded(),
                 new PoolLifetimeExceedsWaitTimeout(),
                 new HikariInvalidValue(),
+                new UnknownPoolProperty(),
+                new PoolPropertyMisplaced(),
                 new InstancesNotDeclared(),
                 new ValueUnresolved(),
                 new ConfigUnreadable(),

@@ -32,7 +32,8 @@ import java.util.Set;
 /**
  * Without connlint.yml: every option file ({@code *.cnf}) not included by another is read as a
  * top-level file of one server; every HikariCP properties file ({@code hikari*.properties}) is
- * one app's pool, with one instance assumed (CL702 says so).
+ * one app's pool, and every directory of Spring Boot files ({@code application*.yml|yaml|properties})
+ * one app, with one instance assumed (CL702 says so).
  */
 final class Discovery {
 
@@ -44,8 +45,9 @@ final class Discovery {
     static Deployment discover(LintRequest request, ProjectPaths paths) {
         List<Path> optionFiles = new ArrayList<>();
         List<Path> poolFiles = new ArrayList<>();
+        List<Path> springFiles = new ArrayList<>();
         List<ReadProblem> walkProblems = new ArrayList<>();
-        walk(request.projectRoot(), optionFiles, poolFiles, walkProblems, paths);
+        walk(request.projectRoot(), optionFiles, poolFiles, springFiles, walkProblems, paths);
 
         ProjectLoader loader = ProjectLoader.forDiscovery(request);
         loader.problems().addAll(walkProblems);
@@ -59,13 +61,26 @@ final class Discovery {
             String app = appName(file, request);
             int n = appCount.merge(app, 1, Integer::sum);
             String id = n == 1 ? app : app + "#" + n;
-            Setting<Long> instances = Setting.assumed("instances", 1L, "no connlint.yml declares how many instances of "
-                    + app + " run");
-            Setting<Long> processes = Setting.derived("processes", 1L, "one process per instance");
-            loader.readPool(file, id, id, instances, processes, Optional.empty(), Optional.empty()).ifPresent(pools::add);
+            loader.readPool(file, id, context(id)).ifPresent(pools::add);
+        }
+        Map<Path, List<Path>> springByDirectory = new LinkedHashMap<>();
+        springFiles.forEach(f -> springByDirectory.computeIfAbsent(f.getParent(), d -> new ArrayList<>()).add(f));
+        for (List<Path> files : springByDirectory.values()) {
+            String app = appName(files.get(0), request);
+            int n = appCount.merge(app, 1, Integer::sum);
+            String id = n == 1 ? app : app + "#" + n;
+            pools.addAll(loader.springPools(files, List.of(), Map.of(), SourceLocation.startOf(
+                    paths.display(files.get(0))), context(id), false, true));
         }
         return new Deployment(request.projectRoot().toString(), servers, pools, ProjectLoader.linkAll(servers, pools),
-                loader.problems(), loader.notes(), true);
+                loader.problems(), loader.notes(), loader.unused(), true);
+    }
+
+    private static ProjectLoader.PoolContext context(String app) {
+        Setting<Long> instances = Setting.assumed("instances", 1L, "no connlint.yml declares how many instances of "
+                + app + " run");
+        Setting<Long> processes = Setting.derived("processes", 1L, "one process per instance");
+        return new ProjectLoader.PoolContext(app, instances, processes, Optional.empty(), Optional.empty());
     }
 
     private static DatabaseServer server(List<Path> optionFiles, ProjectPaths paths, ProjectLoader loader) {
@@ -136,8 +151,8 @@ final class Discovery {
                 : file.getFileName().toString().replaceFirst("\\.properties$", "");
     }
 
-    private static void walk(Path root, List<Path> optionFiles, List<Path> poolFiles, List<ReadProblem> problems,
-                             ProjectPaths paths) {
+    private static void walk(Path root, List<Path> optionFiles, List<Path> poolFiles, List<Path> springFiles,
+                             List<ReadProblem> problems, ProjectPaths paths) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -160,6 +175,9 @@ final class Discovery {
                         optionFiles.add(file);
                     } else if (lower.startsWith("hikari") && lower.endsWith(".properties")) {
                         poolFiles.add(file);
+                    } else if (lower.startsWith("application") && (lower.endsWith(".properties")
+                            || lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
+                        springFiles.add(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -176,5 +194,6 @@ final class Discovery {
         }
         optionFiles.sort(null);
         poolFiles.sort(null);
+        springFiles.sort(null);
     }
 }

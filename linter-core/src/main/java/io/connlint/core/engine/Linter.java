@@ -78,6 +78,6 @@ public final class Linter {
             return model;
         }
         return new Deployment(model.projectRoot(), model.servers(), model.pools(), model.poolServer(), problems,
-                model.notes(), model.discovered());
+                model.notes(), model.unusedKeys(), model.discovered());
     }
 }

@@ -14,6 +14,7 @@ import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
+import io.connlint.core.model.UnusedKey;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.hikari.HikariPropertiesReader;
 import io.connlint.core.read.mycnf.OptionEntry;
@@ -21,6 +22,7 @@ import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.mycnf.ServerVariablesBuilder;
+import io.connlint.core.read.spring.SpringConfigReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,7 @@ public final class ProjectLoader {
     private final ProjectPaths rootPaths;
     private final List<ReadProblem> problems = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
+    private final List<UnusedKey> unused = new ArrayList<>();
 
     private ProjectLoader(LintRequest request) {
         this.request = request;
@@ -96,7 +99,8 @@ public final class ProjectLoader {
             pools.addAll(pools(app, config));
         }
         Map<String, String> links = link(servers, pools);
-        Deployment model = new Deployment(request.projectRoot().toString(), servers, pools, links, problems, notes, false);
+        Deployment model = new Deployment(request.projectRoot().toString(), servers, pools, links, problems, notes,
+                unused, false);
         return new Loaded(model, config);
     }
 
@@ -173,27 +177,56 @@ public final class ProjectLoader {
         for (Setting<String> file : app.config()) {
             existingFile(file).ifPresent(files::add);
         }
+        List<Path> spring = files.stream().filter(ProjectLoader::isSpring).toList();
+        List<Path> others = files.stream().filter(f -> !isSpring(f)).toList();
         List<ClientPool> pools = new ArrayList<>();
-        for (Path file : files) {
-            String id = files.size() == 1 ? app.id() : app.id() + "/" + file.getFileName();
-            readPool(file, id, app.id(), instances, processes, server, Optional.of(app.at())).ifPresent(pools::add);
+        PoolContext context = new PoolContext(app.id(), instances, processes, server, Optional.of(app.at()));
+        if (!spring.isEmpty()) {
+            pools.addAll(springPools(spring, app.profiles().stream().map(Setting::value).toList(), app.env(), app.at(),
+                    context, true, others.isEmpty()));
+        }
+        for (Path file : others) {
+            String id = others.size() == 1 && spring.isEmpty() ? app.id() : app.id() + "/" + file.getFileName();
+            readPool(file, id, context).ifPresent(pools::add);
+        }
+        return pools;
+    }
+
+    /** What every pool of one app shares. */
+    record PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
+                       Optional<SourceLocation> declaredAt) {
+    }
+
+    /** Spring Boot configuration: {@code application*.yml|yaml|properties}, and any other YAML named for an app. */
+    static boolean isSpring(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean yaml = name.endsWith(".yml") || name.endsWith(".yaml");
+        return yaml || (name.startsWith("application") && name.endsWith(".properties"));
+    }
+
+    /** The pools of a Spring Boot application; the auto-configured one is named after the app. */
+    List<ClientPool> springPools(List<Path> files, List<String> profiles, Map<String, String> env, SourceLocation envAt,
+                                 PoolContext context, boolean declared, boolean onlySource) {
+        SpringConfigReader.Result spring = SpringConfigReader.read(context.app(), files, profiles, env, envAt, rootPaths,
+                declared);
+        problems.addAll(spring.problems());
+        notes.addAll(spring.notes());
+        unused.addAll(spring.unused());
+        List<ClientPool> pools = new ArrayList<>();
+        for (SpringConfigReader.SpringPool p : spring.pools()) {
+            String id = p.isMain() && onlySource ? context.app() : context.app() + "/" + p.prefix();
+            pools.add(new ClientPool(id, context.app(), p.kind(), spring.filesRead(), p.target(), p.settings(),
+                    context.instances(), context.processes(), context.server(), context.declaredAt(), p.rejected()));
         }
         return pools;
     }
 
     /** Reads one pool configuration file; empty (with a note or problem) when it has no pool. */
-    Optional<ClientPool> readPool(Path file, String id, String app, Setting<Long> instances,
-                                  Setting<Long> processes, Optional<Setting<String>> server,
-                                  Optional<SourceLocation> declaredAt) {
+    Optional<ClientPool> readPool(Path file, String id, PoolContext context) {
         String display = rootPaths.display(file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".properties")) {
             notes.add(new Note(SourceLocation.startOf(display), "connlint does not read this kind of file yet;"
-                    + " its pools are not in the budget"));
-            return Optional.empty();
-        }
-        if (name.startsWith("application")) {
-            notes.add(new Note(SourceLocation.startOf(display), "Spring Boot configuration is not read yet;"
                     + " its pools are not in the budget"));
             return Optional.empty();
         }
@@ -211,8 +244,9 @@ public final class ProjectLoader {
             problems.add(e.problem());
             return Optional.empty();
         }
-        return Optional.of(new ClientPool(id, app, PoolKind.HIKARI, List.of(display), hikari.target(),
-                new java.util.TreeMap<>(hikari.settings()), instances, processes, server, declaredAt,
+        return Optional.of(new ClientPool(id, context.app(), PoolKind.HIKARI, List.of(display), hikari.target(),
+                new java.util.TreeMap<>(hikari.settings()), context.instances(), context.processes(), context.server(),
+                context.declaredAt(),
                 hikari.rejected()));
     }
 
@@ -257,6 +291,10 @@ public final class ProjectLoader {
 
     List<Note> notes() {
         return notes;
+    }
+
+    List<UnusedKey> unused() {
+        return unused;
     }
 
     static ProjectLoader forDiscovery(LintRequest request) {

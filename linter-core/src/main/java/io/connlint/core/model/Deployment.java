@@ -16,11 +16,12 @@ import java.util.TreeMap;
  * @param poolServer   pool id → server id, for pools whose server is known
  * @param problems     files that could not be read and connlint.yml entries that are not valid
  * @param notes        what connlint assumed or could not follow
+ * @param unusedKeys   keys in apps' configuration that nothing reads
  * @param discovered   true when there was no connlint.yml and files were discovered
  */
 public record Deployment(String projectRoot, List<DatabaseServer> servers, List<ClientPool> pools,
                          Map<String, String> poolServer, List<ReadProblem> problems, List<Note> notes,
-                         boolean discovered) {
+                         List<UnusedKey> unusedKeys, boolean discovered) {
 
     public Deployment {
         servers = List.copyOf(servers);
@@ -28,6 +29,7 @@ public record Deployment(String projectRoot, List<DatabaseServer> servers, List<
         poolServer = Collections.unmodifiableMap(new TreeMap<>(poolServer));
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
+        unusedKeys = List.copyOf(unusedKeys);
     }
 
     public Optional<DatabaseServer> server(String id) {

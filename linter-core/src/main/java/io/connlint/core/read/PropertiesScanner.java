@@ -22,10 +22,15 @@ public final class PropertiesScanner {
     }
 
     public static List<Entry> scan(TextFile file) throws TextFile.Unreadable {
+        return scan(file, 1);
+    }
+
+    /** Scans text that starts at line {@code firstLine} of the file (one document of several). */
+    public static List<Entry> scan(TextFile file, int firstLine) throws TextFile.Unreadable {
         String text = file.text();
         List<Entry> entries = new ArrayList<>();
         int pos = 0;
-        int line = 1;
+        int line = firstLine;
         int n = text.length();
         while (pos < n) {
             // a natural line starts here

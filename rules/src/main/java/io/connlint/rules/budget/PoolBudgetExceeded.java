@@ -55,7 +55,7 @@ public final class PoolBudgetExceeded implements Rule {
         for (ClientPool pool : pools) {
             report.arithmetic(term(pool));
             if (pool != largest) {
-                report.related(pool.maximumPoolSize(), pool.app() + ": maximumPoolSize = "
+                report.related(pool.maximumPoolSize(), pool.id() + ": " + pool.maximumPoolSize().name() + " = "
                         + pool.maximumPoolSize().effective() + " (" + pool.demand() + " connections)");
             }
         }
@@ -69,12 +69,12 @@ public final class PoolBudgetExceeded implements Rule {
         long fits = perPool == 0 ? 0 : (limit - reserved - others) / perPool;
         StringBuilder help = new StringBuilder();
         if (fits >= 1) {
-            help.append("set maximumPoolSize of ").append(largest.app()).append(" to at most ").append(fits)
+            help.append("set ").append(largest.maximumPoolSize().name()).append(" of ").append(largest.id()).append(" to at most ").append(fits)
                     .append(" (floor((").append(limit).append(" - ").append(reserved).append(" - ").append(others)
                     .append(") / ").append(perPool).append(")), or ");
         } else {
-            help.append("the other pools leave no room for ").append(largest.app())
-                    .append(" even at maximumPoolSize = 1; lower them, or ");
+            help.append("the other pools leave no room for ").append(largest.id())
+                    .append(" even at ").append(largest.maximumPoolSize().name()).append(" = 1; lower them, or ");
         }
         help.append("raise max_connections on server ").append(server.id()).append(" to at least ").append(total);
         report.help(help.toString()).emit();
@@ -83,8 +83,8 @@ public final class PoolBudgetExceeded implements Rule {
     /** {@code orders: 6 instances × 1 process × maximumPoolSize 40 = 240}. */
     static String term(ClientPool pool) {
         return pool.id() + ": " + Numbers.count(pool.instances().effective(), "instance", "instances") + " × "
-                + Numbers.count(pool.processes().effective(), "process", "processes") + " × maximumPoolSize "
-                + pool.maximumPoolSize().effective() + " = " + pool.demand()
+                + Numbers.count(pool.processes().effective(), "process", "processes") + " × "
+                + pool.maximumPoolSize().name() + " " + pool.maximumPoolSize().effective() + " = " + pool.demand()
                 + (pool.maximumPoolSize().isWritten() ? "" : " (" + pool.maximumPoolSize().origin().describe() + ")");
     }
 

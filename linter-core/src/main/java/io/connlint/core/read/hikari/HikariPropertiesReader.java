@@ -98,7 +98,7 @@ public final class HikariPropertiesReader {
      * The checks HikariConfig's setters make, which throw and stop the pool from starting
      * (research/client-facts.md §1.3; HikariConfig 7.1.0).
      */
-    static Optional<String> refusedBySetter(String name, long value) {
+    public static Optional<String> refusedBySetter(String name, long value) {
         return switch (name) {
             case "connectionTimeout" -> value != 0 && value < 250
                     ? Optional.of("connectionTimeout cannot be less than 250ms") : Optional.empty();

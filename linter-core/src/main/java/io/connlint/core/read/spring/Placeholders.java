@@ -1,0 +1,98 @@
+package io.connlint.core.read.spring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code ${name}} and {@code ${name:default}} placeholders, nested in names and defaults, as
+ * Spring's PropertyPlaceholderHelper resolves them. What cannot be resolved is kept and named.
+ */
+final class Placeholders {
+
+    /** The resolved text, and the names that had neither a value nor a default. */
+    record Resolved(String value, List<String> unresolved) {
+        boolean complete() {
+            return unresolved.isEmpty();
+        }
+    }
+
+    private static final int MAX_DEPTH = 32;
+
+    private final Function<String, Optional<String>> lookup;
+
+    Placeholders(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    Resolved resolve(String text) {
+        List<String> unresolved = new ArrayList<>();
+        String value = resolve(text, unresolved, 0);
+        return new Resolved(value, unresolved);
+    }
+
+    private String resolve(String text, List<String> unresolved, int depth) {
+        if (depth > MAX_DEPTH) {
+            unresolved.add(text);
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int start = text.indexOf("${", i);
+            if (start < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            int end = matchingBrace(text, start + 2);
+            if (end < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            out.append(text, i, start);
+            String inner = text.substring(start + 2, end);
+            int colon = topLevelColon(inner);
+            String name = resolve(colon < 0 ? inner : inner.substring(0, colon), unresolved, depth + 1);
+            Optional<String> found = lookup.apply(name);
+            if (found.isPresent()) {
+                out.append(resolve(found.get(), unresolved, depth + 1));
+            } else if (colon >= 0) {
+                out.append(resolve(inner.substring(colon + 1), unresolved, depth + 1));
+            } else {
+                unresolved.add(name);
+                out.append("${").append(name).append('}');
+            }
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    private static int matchingBrace(String text, int from) {
+        int depth = 1;
+        for (int i = from; i < text.length(); i++) {
+            if (text.startsWith("${", i)) {
+                depth++;
+                i++;
+            } else if (text.charAt(i) == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int topLevelColon(String inner) {
+        int depth = 0;
+        for (int i = 0; i < inner.length(); i++) {
+            if (inner.startsWith("${", i)) {
+                depth++;
+                i++;
+            } else if (inner.charAt(i) == '}') {
+                depth--;
+            } else if (inner.charAt(i) == ':' && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

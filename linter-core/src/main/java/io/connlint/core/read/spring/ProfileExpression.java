@@ -1,0 +1,91 @@
+package io.connlint.core.read.spring;
+
+import java.util.Set;
+
+/**
+ * A Spring profile expression as {@code spring.config.activate.on-profile} takes it
+ * (org.springframework.core.env.Profiles.of): names, {@code !}, {@code &}, {@code |} and
+ * parentheses; a comma-separated list matches when any of its expressions does.
+ */
+public final class ProfileExpression {
+
+    private final String text;
+    private int pos;
+
+    private ProfileExpression(String text) {
+        this.text = text;
+    }
+
+    /** Whether {@code expression} matches the active profiles. */
+    public static boolean matches(String expression, Set<String> active) {
+        for (String part : expression.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            ProfileExpression parser = new ProfileExpression(part.trim());
+            boolean result = parser.or(active);
+            parser.skipSpace();
+            if (parser.pos != parser.text.length()) {
+                throw new IllegalArgumentException("malformed profile expression '" + part.trim() + "'");
+            }
+            if (result) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean or(Set<String> active) {
+        boolean value = and(active);
+        while (peek('|')) {
+            pos++;
+            value |= and(active);
+        }
+        return value;
+    }
+
+    private boolean and(Set<String> active) {
+        boolean value = unary(active);
+        while (peek('&')) {
+            pos++;
+            value &= unary(active);
+        }
+        return value;
+    }
+
+    private boolean unary(Set<String> active) {
+        if (peek('!')) {
+            pos++;
+            return !unary(active);
+        }
+        if (peek('(')) {
+            pos++;
+            boolean value = or(active);
+            if (!peek(')')) {
+                throw new IllegalArgumentException("malformed profile expression '" + text + "': missing ')'");
+            }
+            pos++;
+            return value;
+        }
+        skipSpace();
+        int start = pos;
+        while (pos < text.length() && "!&|() ".indexOf(text.charAt(pos)) < 0) {
+            pos++;
+        }
+        if (start == pos) {
+            throw new IllegalArgumentException("malformed profile expression '" + text + "'");
+        }
+        return active.contains(text.substring(start, pos));
+    }
+
+    private boolean peek(char c) {
+        skipSpace();
+        return pos < text.length() && text.charAt(pos) == c;
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+}
