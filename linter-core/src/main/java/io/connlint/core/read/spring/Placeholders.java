@@ -11,10 +11,13 @@ import java.util.function.Function;
  */
 final class Placeholders {
 
-    /** The resolved text, and the names that had neither a value nor a default. */
-    record Resolved(String value, List<String> unresolved) {
+    /**
+     * The resolved text, the names that had neither a value nor a default, and the names that
+     * refer to themselves (Spring refuses those: "Circular placeholder reference").
+     */
+    record Resolved(String value, List<String> unresolved, List<String> circular) {
         boolean complete() {
-            return unresolved.isEmpty();
+            return unresolved.isEmpty() && circular.isEmpty();
         }
     }
 
@@ -28,13 +31,15 @@ final class Placeholders {
 
     Resolved resolve(String text) {
         List<String> unresolved = new ArrayList<>();
-        String value = resolve(text, unresolved, 0);
-        return new Resolved(value, unresolved);
+        List<String> circular = new ArrayList<>();
+        String value = resolve(text, unresolved, circular, new java.util.ArrayDeque<>(), 0);
+        return new Resolved(value, unresolved, circular);
     }
 
-    private String resolve(String text, List<String> unresolved, int depth) {
+    private String resolve(String text, List<String> unresolved, List<String> circular,
+                           java.util.Deque<String> resolving, int depth) {
         if (depth > MAX_DEPTH) {
-            unresolved.add(text);
+            circular.add(text);
             return text;
         }
         StringBuilder out = new StringBuilder();
@@ -45,6 +50,12 @@ final class Placeholders {
                 out.append(text, i, text.length());
                 break;
             }
+            if (start > 0 && text.charAt(start - 1) == '\\') {
+                // an escaped placeholder stays as text, without the backslash (Spring 6.2 PlaceholderParser)
+                out.append(text, i, start - 1).append("${");
+                i = start + 2;
+                continue;
+            }
             int end = matchingBrace(text, start + 2);
             if (end < 0) {
                 out.append(text, i, text.length());
@@ -53,12 +64,21 @@ final class Placeholders {
             out.append(text, i, start);
             String inner = text.substring(start + 2, end);
             int colon = topLevelColon(inner);
-            String name = resolve(colon < 0 ? inner : inner.substring(0, colon), unresolved, depth + 1);
+            String name = resolve(colon < 0 ? inner : inner.substring(0, colon), unresolved, circular, resolving,
+                    depth + 1);
+            if (resolving.contains(name)) {
+                circular.add(name);
+                out.append("${").append(name).append('}');
+                i = end + 1;
+                continue;
+            }
             Optional<String> found = lookup.apply(name);
             if (found.isPresent()) {
-                out.append(resolve(found.get(), unresolved, depth + 1));
+                resolving.push(name);
+                out.append(resolve(found.get(), unresolved, circular, resolving, depth + 1));
+                resolving.pop();
             } else if (colon >= 0) {
-                out.append(resolve(inner.substring(colon + 1), unresolved, depth + 1));
+                out.append(resolve(inner.substring(colon + 1), unresolved, circular, resolving, depth + 1));
             } else {
                 unresolved.add(name);
                 out.append("${").append(name).append('}');

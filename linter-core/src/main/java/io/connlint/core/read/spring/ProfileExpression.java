@@ -35,20 +35,20 @@ public final class ProfileExpression {
         return false;
     }
 
+    /** One level: operands joined by {@code &} or by {@code |}; mixing them needs parentheses (as Spring demands). */
     private boolean or(Set<String> active) {
-        boolean value = and(active);
-        while (peek('|')) {
-            pos++;
-            value |= and(active);
-        }
-        return value;
-    }
-
-    private boolean and(Set<String> active) {
         boolean value = unary(active);
-        while (peek('&')) {
+        char operator = 0;
+        while (peek('|') || peek('&')) {
+            char c = text.charAt(pos);
+            if (operator != 0 && c != operator) {
+                throw new IllegalArgumentException("malformed profile expression '" + text
+                        + "': & and | need parentheses when mixed");
+            }
+            operator = c;
             pos++;
-            value &= unary(active);
+            boolean next = unary(active);
+            value = c == '|' ? value | next : value & next;
         }
         return value;
     }

@@ -54,6 +54,8 @@ public final class SpringConfigReader {
     private static final String INCLUDE = SpringKeys.canonical("spring.profiles.include");
     private static final Pattern PROFILE_FILE = Pattern.compile("application-(.+)\\.(properties|ya?ml)");
     private static final List<String> EXTENSIONS = List.of("yaml", "yml", "properties");
+    private static final Pattern CANONICAL_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*"
+            + "|\\[[^\\]]*])*");
     private static final Set<String> EXTRA_SUFFIXES = Set.of("jdbcurl", "maximumpoolsize", "maxtotal", "maxactive");
 
     /** One pool the application opens. */
@@ -146,7 +148,7 @@ public final class SpringConfigReader {
         }
         for (Map.Entry<String, String> e : env.entrySet()) {
             String key = SpringKeys.fromEnvironment(e.getKey());
-            merged.put(key, new Prop(e.getKey(), key, e.getValue(), envAt));
+            merged.put(key, new Prop(e.getKey(), key, e.getValue(), envAt, Optional.empty()));
         }
         return active;
     }
@@ -172,13 +174,12 @@ public final class SpringConfigReader {
         if (profiles.isEmpty()) {
             String fromEnv = env.get("SPRING_PROFILES_ACTIVE");
             String fromFiles = null;
+            // Spring Boot takes spring.profiles.active from every document, even one gated by a profile
             for (List<Document> documents : base) {
                 for (Document d : documents) {
-                    if (activation(d).isEmpty()) {
-                        Optional<Prop> p = d.get(ACTIVE);
-                        if (p.isPresent()) {
-                            fromFiles = p.get().value();
-                        }
+                    Optional<Prop> p = d.get(ACTIVE);
+                    if (p.isPresent()) {
+                        fromFiles = p.get().value();
                     }
                 }
             }
@@ -207,17 +208,71 @@ public final class SpringConfigReader {
         if (profiles.isEmpty()) {
             profiles.add("default");
         }
-        return List.copyOf(profiles);
+        return expandGroups(List.copyOf(profiles), base);
     }
 
-    /** The document's activation expression: on-profile, or the legacy spring.profiles key. */
+    /** {@code spring.profiles.group.<name>: a, b} adds a and b after name. */
+    private static List<String> expandGroups(List<String> profiles, List<List<Document>> base) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        String prefix = SpringKeys.canonical("spring.profiles.group") + ".";
+        for (List<Document> documents : base) {
+            for (Document d : documents) {
+                if (activation(d).isEmpty()) {
+                    for (Prop p : d.props()) {
+                        if (p.canonical().startsWith(prefix)) {
+                            String name = p.key().substring(p.key().lastIndexOf('.') + 1).replaceFirst("\\[\\d+]$", "");
+                            groups.merge(name, p.value(), (a, b) -> a + "," + b);
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> expanded = new LinkedHashSet<>();
+        for (String profile : profiles) {
+            expanded.add(profile);
+            String members = groups.get(profile);
+            if (members != null) {
+                for (String m : members.split(",")) {
+                    if (!m.isBlank()) {
+                        expanded.add(m.trim());
+                    }
+                }
+            }
+        }
+        return List.copyOf(expanded);
+    }
+
+    /**
+     * The document's activation expression: on-profile (a YAML list is any of its items), or the
+     * legacy spring.profiles key.
+     */
     private static Optional<Prop> activation(Document d) {
-        return d.get(SpringDocuments.ON_PROFILE).or(() -> d.get(SpringDocuments.LEGACY_PROFILES)
-                .filter(p -> d.props().stream().noneMatch(q -> q.canonical().startsWith(SpringDocuments.LEGACY_PROFILES + "."))));
+        Optional<Prop> onProfile = d.get(SpringDocuments.ON_PROFILE);
+        if (onProfile.isEmpty()) {
+            List<Prop> items = d.props().stream()
+                    .filter(p -> p.canonical().startsWith(SpringDocuments.ON_PROFILE + "[")).toList();
+            if (!items.isEmpty()) {
+                String any = String.join(",", items.stream().map(Prop::value).toList());
+                onProfile = Optional.of(new Prop(items.get(0).key(), SpringDocuments.ON_PROFILE, any, items.get(0).at(),
+                        Optional.empty()));
+            }
+        }
+        return onProfile.or(() -> d.get(SpringDocuments.LEGACY_PROFILES));
     }
 
     private void apply(List<Document> documents, Set<String> active, boolean profileSpecific) {
         for (Document d : documents) {
+            if (profileSpecific) {
+                for (String key : List.of("spring.profiles.active", "spring.profiles.default", "spring.profiles.include")) {
+                    d.get(SpringKeys.canonical(key)).ifPresent(p -> problems.add(ReadProblem.unreadable(p.at(),
+                            "Spring Boot refuses to start: '" + key + "' is invalid in a profile-specific file")));
+                }
+            }
+            if (d.get(SpringDocuments.ON_PROFILE).isPresent()) {
+                d.get(INCLUDE).ifPresent(p -> problems.add(ReadProblem.unreadable(p.at(), "Spring Boot refuses to"
+                        + " start: a document gated by spring.config.activate.on-profile cannot contain"
+                        + " 'spring.profiles.include'")));
+            }
             Optional<Prop> legacy = d.get(SpringDocuments.LEGACY_PROFILES);
             legacy.ifPresent(p -> unused.add(new UnusedKey(p.at(), p.key(), app, UnusedKey.Kind.LEGACY_PROFILES,
                     "spring.config.activate.on-profile", List.of())));
@@ -234,7 +289,16 @@ public final class SpringConfigReader {
                     continue;
                 }
             }
+            // within one document the binder finds the canonical kebab-case key first
+            Map<String, Prop> document = new LinkedHashMap<>();
             for (Prop p : d.props()) {
+                Prop earlier = document.get(p.canonical());
+                if (earlier == null || !earlier.isKebab() || p.isKebab()) {
+                    document.put(p.canonical(), p);
+                }
+            }
+            for (Prop p : document.values()) {
+                merged.remove(p.canonical());
                 merged.put(p.canonical(), p);
             }
         }
@@ -242,16 +306,27 @@ public final class SpringConfigReader {
 
     // ---- values -------------------------------------------------------------------------------
 
+    /**
+     * A placeholder's value: an environment variable of exactly that name; or, for a name in
+     * Spring's canonical form ({@code app.pool-size}), the relaxed environment forms
+     * ({@code APP_POOLSIZE}, {@code APP_POOL_SIZE}) and any spelling of the key in the files; a name
+     * in another form only finds a key written exactly so.
+     */
     private Optional<String> lookup(String name) {
         if (env.containsKey(name)) {
             return Optional.of(env.get(name));
         }
-        String envName = name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        if (env.containsKey(envName)) {
-            return Optional.of(env.get(envName));
+        if (CANONICAL_NAME.matcher(name).matches()) {
+            String upper = name.toUpperCase(Locale.ROOT).replace('.', '_');
+            for (String candidate : List.of(upper.replace("-", ""), upper.replace('-', '_'))) {
+                if (env.containsKey(candidate)) {
+                    return Optional.of(env.get(candidate));
+                }
+            }
+            Prop p = merged.get(SpringKeys.canonical(name));
+            return p == null ? Optional.empty() : Optional.of(p.value());
         }
-        Prop p = merged.get(SpringKeys.canonical(name));
-        return p == null ? Optional.empty() : Optional.of(p.value());
+        return merged.values().stream().filter(p -> p.key().equals(name)).map(Prop::value).reduce((a, b) -> b);
     }
 
     private Placeholders.Resolved resolve(Prop p) {
@@ -324,7 +399,7 @@ public final class SpringConfigReader {
                 .or(() -> Optional.ofNullable(merged.get(URL)));
         Optional<Prop> user = Optional.ofNullable(merged.get(SpringKeys.canonical(poolPrefix + ".username")))
                 .or(() -> Optional.ofNullable(merged.get(USERNAME)));
-        return pool(DATASOURCE, kind, SpringKeys.canonical(poolPrefix), List.of(), url, user);
+        return pool(DATASOURCE, kind, SpringKeys.canonical(poolPrefix), List.of(), List.of(poolPrefix), url, user);
     }
 
     /** Prefixes of pools of their own: where a jdbc-url, maximum-pool-size, max-total or max-active stands. */
@@ -369,7 +444,8 @@ public final class SpringConfigReader {
                 .or(() -> Optional.ofNullable(merged.get(prefix + ".configuration.jdbcurl")));
         Optional<Prop> user = Optional.ofNullable(merged.get(prefix + ".username"))
                 .or(() -> Optional.ofNullable(merged.get(prefix + ".configuration.username")));
-        return pool(writtenPrefix, kind, prefix, List.of(prefix + ".configuration"), url, user);
+        return pool(writtenPrefix, kind, prefix, List.of(prefix + ".configuration"),
+                List.of(writtenPrefix, writtenPrefix + ".configuration"), url, user);
     }
 
     /**
@@ -377,10 +453,15 @@ public final class SpringConfigReader {
      * Empty when its URL names another database than MySQL/MariaDB.
      */
     private Optional<SpringPool> pool(String id, PoolKind kind, String canonicalPrefix, List<String> alsoUnder,
-                                      Optional<Prop> url, Optional<Prop> user) {
+                                      List<String> writtenPrefixes, Optional<Prop> url, Optional<Prop> user) {
         Optional<Target> target = Optional.empty();
         if (url.isPresent()) {
             Optional<String> u = string(url.get(), "the URL of " + app);
+            if (u.isPresent() && u.get().contains("${")) {
+                notes.add(new Note(url.get().at(), "the URL of " + app + " keeps a literal ${…} (" + u.get()
+                        + "); connlint cannot tell which server it names"));
+                u = Optional.empty();
+            }
             if (u.isPresent()) {
                 String value = u.get().trim();
                 if (value.startsWith("jdbc:") && !JdbcUrl.isMySql(value)) {
@@ -421,13 +502,19 @@ public final class SpringConfigReader {
         SortedMap<String, Setting<?>> settings = new TreeMap<>();
         List<RejectedValue> rejected = new ArrayList<>();
         for (PoolKeys.Numeric n : PoolKeys.numeric(kind)) {
-            Prop p = values.get(n.property());
+            Prop p = legacyEnvironment(writtenPrefixes, n.property()).orElse(values.get(n.property()));
             if (p == null) {
                 n.defaultValue().ifPresent(d -> settings.put(n.setting(),
                         Setting.engineDefault(n.property(), d, kindName(kind))));
                 continue;
             }
             Placeholders.Resolved r = resolve(p);
+            if (!r.circular().isEmpty()) {
+                rejected.add(new RejectedValue(p.at(), p.key(), p.value(), "circular placeholder reference "
+                        + String.join(", ", r.circular().stream().map(c -> "${" + c + "}").toList())
+                        + "; Spring Boot fails to start"));
+                continue;
+            }
             if (!r.complete()) {
                 Optional<Long> assumed = n.defaultValue().or(() -> kind == PoolKind.SPRING_HIKARI
                         ? HikariProperties.byKey(n.property()).flatMap(HikariProperties.Property::defaultValue)
@@ -440,7 +527,8 @@ public final class SpringConfigReader {
                         placeholders(r) + " has no value or default")));
                 continue;
             }
-            Optional<Long> number = springNumber(r.value(), n.isInt());
+            Optional<Long> number = p.typed().isPresent() ? typedNumber(p.typed().get(), n.isInt())
+                    : springNumber(r.value(), n.isInt());
             if (number.isEmpty()) {
                 rejected.add(new RejectedValue(p.at(), p.key(), p.value(), "'" + r.value() + "' cannot be converted to "
                         + (n.isInt() ? "int" : "long") + "; Spring Boot fails to bind the pool"));
@@ -469,6 +557,25 @@ public final class SpringConfigReader {
         return Optional.of(new SpringPool(id, kind, target, settings, rejected));
     }
 
+    /**
+     * The legacy environment form of a pool property, with dashes turned into underscores
+     * ({@code SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE}; SystemEnvironmentPropertyMapper), which
+     * the modern form (dashes removed) does not cover.
+     */
+    private Optional<Prop> legacyEnvironment(List<String> writtenPrefixes, String property) {
+        for (String prefix : writtenPrefixes) {
+            String name = (prefix + "." + PoolKeys.kebab(property)).toUpperCase(Locale.ROOT).replace('.', '_')
+                    .replace('-', '_');
+            for (Map.Entry<String, String> e : env.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return Optional.of(new Prop(e.getKey(), SpringKeys.canonical(prefix + "." + property), e.getValue(),
+                            envAt, Optional.empty()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Keys of the pool written directly under spring.datasource, where Spring Boot 2+ reads nothing. */
     private void misplaced(String poolPrefix) {
         Set<String> poolProperties = new LinkedHashSet<>();
@@ -485,6 +592,21 @@ public final class SpringConfigReader {
                         poolPrefix + "." + property, List.of()));
             }
         }
+    }
+
+    /** A number YAML typed, converted as Spring's NumberUtils does: fractions truncated, overflow refused. */
+    static Optional<Long> typedNumber(Number n, boolean isInt) {
+        if (n instanceof java.math.BigInteger big && big.bitLength() >= 64) {
+            return Optional.empty();
+        }
+        if (n instanceof Double d && (d.isNaN() || d.isInfinite() || d >= 0x1p63 || d < -0x1p63)) {
+            return Optional.empty();
+        }
+        long value = n.longValue();
+        if (isInt && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     /**

@@ -26,10 +26,20 @@ final class SpringDocuments {
     static final String ON_PROFILE = SpringKeys.canonical("spring.config.activate.on-profile");
     static final String LEGACY_PROFILES = SpringKeys.canonical("spring.profiles");
 
-    /** One key and its value as written (placeholders not yet resolved). */
-    record Prop(String key, String canonical, String value, SourceLocation at) {
+    /**
+     * One key and its value as written (placeholders not yet resolved). A plain YAML scalar that
+     * YAML 1.1 types as a number carries that number, which Spring's binder converts directly
+     * ({@code 025} is 21, {@code 25.9} binds to an int as 25).
+     */
+    record Prop(String key, String canonical, String value, SourceLocation at, Optional<Number> typed) {
         Prop(String key, String value, SourceLocation at) {
-            this(key, SpringKeys.canonical(key), value, at);
+            this(key, SpringKeys.canonical(key), value, at, Optional.empty());
+        }
+
+        /** True when the key is written in the canonical kebab form the binder looks up first. */
+        boolean isKebab() {
+            return key.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '[' || c == ']');
         }
     }
 
@@ -66,7 +76,7 @@ final class SpringDocuments {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             String bare = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-            if (bare.equals("#---") || bare.equals("!---")) {
+            if ((bare.startsWith("#---") || bare.startsWith("!---")) && bare.substring(4).isBlank()) {
                 documents.add(propertiesDocument(file, chunk.toString(), chunkStart, documents.size()));
                 chunk.setLength(0);
                 chunkStart = i + 2;
@@ -100,14 +110,20 @@ final class SpringDocuments {
         return documents;
     }
 
-    private static void flatten(String path, String prefix, Node node, List<Prop> out) {
+    private static void flatten(String path, String prefix, Node node, List<Prop> out) throws TextFile.Unreadable {
         if (node instanceof MappingNode mapping) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (NodeTuple t : mapping.getValue()) {
                 if (!(t.getKeyNode() instanceof ScalarNode key)) {
                     continue;
                 }
                 String k = key.getValue();
                 String name = prefix.isEmpty() ? k : prefix + "." + k;
+                if (!seen.add(k)) {
+                    // Spring Boot's YAML loader refuses a mapping with a repeated key (DuplicateKeyException)
+                    throw new TextFile.Unreadable(io.connlint.core.model.ReadProblem.unreadable(Yaml.at(path, key),
+                            "YAML: found duplicate key " + name + "; Spring Boot refuses this file"));
+                }
                 flatten(path, name, t.getValueNode(), out);
             }
         } else if (node instanceof SequenceNode sequence) {
@@ -118,7 +134,71 @@ final class SpringDocuments {
         } else if (node instanceof ScalarNode scalar && !prefix.isEmpty()) {
             // Spring's YAML loader turns null into an empty value
             String value = scalar.getTag().equals(Tag.NULL) ? "" : scalar.getValue();
-            out.add(new Prop(prefix, value, Yaml.at(path, scalar)));
+            Optional<Number> typed = Optional.empty();
+            if (scalar.getTag().equals(Tag.INT)) {
+                typed = yamlInt(value);
+            } else if (scalar.getTag().equals(Tag.FLOAT)) {
+                typed = yamlFloat(value);
+            }
+            String text = typed.map(Object::toString).orElse(value);
+            out.add(new Prop(prefix, SpringKeys.canonical(prefix), text, Yaml.at(path, scalar), typed));
+        }
+    }
+
+    /** A YAML 1.1 int as snakeyaml's SafeConstructor builds it: _, sign, 0b, 0x, 0 (octal), base 60. */
+    static Optional<Number> yamlInt(String text) {
+        String v = text.replace("_", "");
+        int sign = 1;
+        if (v.startsWith("-")) {
+            sign = -1;
+            v = v.substring(1);
+        } else if (v.startsWith("+")) {
+            v = v.substring(1);
+        }
+        try {
+            java.math.BigInteger n;
+            if (v.equals("0")) {
+                n = java.math.BigInteger.ZERO;
+            } else if (v.startsWith("0b")) {
+                n = new java.math.BigInteger(v.substring(2), 2);
+            } else if (v.startsWith("0x")) {
+                n = new java.math.BigInteger(v.substring(2), 16);
+            } else if (v.startsWith("0")) {
+                n = new java.math.BigInteger(v.substring(1), 8);
+            } else if (v.contains(":")) {
+                n = java.math.BigInteger.ZERO;
+                for (String digit : v.split(":")) {
+                    n = n.multiply(java.math.BigInteger.valueOf(60)).add(new java.math.BigInteger(digit));
+                }
+            } else {
+                n = new java.math.BigInteger(v);
+            }
+            n = sign < 0 ? n.negate() : n;
+            return Optional.of(n.bitLength() < 64 ? (Number) n.longValue() : n);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A YAML 1.1 float as snakeyaml's SafeConstructor builds it. */
+    static Optional<Number> yamlFloat(String text) {
+        String v = text.replace("_", "").toLowerCase(Locale.ROOT);
+        try {
+            if (v.contains(":")) {
+                int sign = v.startsWith("-") ? -1 : 1;
+                double d = 0;
+                for (String digit : v.replaceFirst("^[-+]", "").split(":")) {
+                    d = d * 60 + Double.parseDouble(digit);
+                }
+                return Optional.of(sign * d);
+            }
+            if (v.endsWith(".inf") || v.equals(".nan")) {
+                return Optional.of(v.equals(".nan") ? Double.NaN
+                        : v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+            }
+            return Optional.of(Double.valueOf(v));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 }
