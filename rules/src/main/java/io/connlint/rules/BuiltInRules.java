@@ -3,6 +3,9 @@ package io.connlint.rules;
 import io.connlint.core.engine.Rule;
 import io.connlint.core.engine.RuleProvider;
 import io.connlint.rules.budget.PoolBudgetExceeded;
+import io.connlint.rules.django.DjangoConnMaxAgeExceedsWaitTimeout;
+import io.connlint.rules.django.DjangoPersistentConnectionsUnbounded;
+import io.connlint.rules.django.DjangoPersistentWithoutHealthChecks;
 import io.connlint.rules.meta.ConfigUnreadable;
 import io.connlint.rules.meta.ConnlintConfigInvalid;
 import io.connlint.rules.pools.HikariInvalidValue;
@@ -23,9 +26,12 @@ public final class BuiltInRules implements RuleProvider {
                 // start
                 new PoolBudgetExceeded(),
                 new PoolLifetimeExceedsWaitTimeout(),
+                new DjangoConnMaxAgeExceedsWaitTimeout(),
                 new HikariInvalidValue(),
                 new UnknownPoolProperty(),
                 new PoolPropertyMisplaced(),
+                new DjangoPersistentConnectionsUnbounded(),
+                new DjangoPersistentWithoutHealthChecks(),
                 new InstancesNotDeclared(),
                 new ValueUnresolved(),
                 new ConfigUnreadable(),

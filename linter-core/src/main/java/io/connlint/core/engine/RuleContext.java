@@ -104,6 +104,17 @@ public final class RuleContext {
             return this;
         }
 
+        /**
+         * Raises the severity for a case the catalogue names as worse, unless connlint.yml
+         * overrode the rule's severity (the override wins).
+         */
+        public Report escalatedTo(Severity higher) {
+            if (severity == rule.defaultSeverity() && higher.compareTo(severity) > 0) {
+                reportSeverity = higher;
+            }
+            return this;
+        }
+
         public void emit() {
             if (primary != null) {
                 related.removeIf(r -> r.at().equals(primary));

@@ -32,11 +32,28 @@ public record ClientPool(String id, String app, PoolKind kind, List<String> conf
     public static final String IDLE_TIMEOUT = "idleTimeout";
     public static final String KEEPALIVE_TIME = "keepaliveTime";
     public static final String CONNECTION_TIMEOUT = "connectionTimeout";
+    /** Django: how long a thread keeps its connection, in seconds; {@link #CONN_MAX_AGE_UNLIMITED} for None. */
+    public static final String CONN_MAX_AGE = "CONN_MAX_AGE";
+    /** Django 4.1+: check a persistent connection before reusing it. */
+    public static final String CONN_HEALTH_CHECKS = "CONN_HEALTH_CHECKS";
+    /** {@code CONN_MAX_AGE = None}: connections are kept without limit. */
+    public static final long CONN_MAX_AGE_UNLIMITED = -1;
 
     public ClientPool {
         configFiles = List.copyOf(configFiles);
         rejected = List.copyOf(rejected);
         settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
+    }
+
+    /** A yes/no pool setting. */
+    public Optional<Setting<Boolean>> booleanSetting(String name) {
+        Setting<?> setting = settings.get(name);
+        if (setting != null && setting.value() instanceof Boolean) {
+            @SuppressWarnings("unchecked")
+            Setting<Boolean> b = (Setting<Boolean>) setting;
+            return Optional.of(b);
+        }
+        return Optional.empty();
     }
 
     /** A numeric pool setting. */

@@ -21,8 +21,8 @@ public final class PoolPropertyMisplaced implements Rule {
     public void check(Deployment model, RuleContext context) {
         for (UnusedKey key : model.unusedKeys()) {
             switch (key.kind()) {
-                case MISPLACED -> context.report("'" + key.key() + "' is read by nothing: Spring Boot 2 and later bind"
-                                + " pool settings of " + key.app() + " under " + key.readsFrom())
+                case MISPLACED -> context.report("'" + key.key() + "' is read by nothing: " + key.app()
+                                + " reads it from " + key.readsFrom())
                         .at(key.at())
                         .help("move it to " + key.readsFrom())
                         .emit();

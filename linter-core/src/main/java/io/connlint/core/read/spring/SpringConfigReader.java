@@ -589,7 +589,7 @@ public final class SpringConfigReader {
                         PoolKeys.byCanonical(PoolKind.TOMCAT_JDBC).getOrDefault(rest,
                                 PoolKeys.byCanonical(PoolKind.DBCP2).getOrDefault(rest, rest))));
                 unused.add(new UnusedKey(p.at(), p.key(), app, UnusedKey.Kind.MISPLACED,
-                        poolPrefix + "." + property, List.of()));
+                        poolPrefix + "." + property + " (Spring Boot 2 and later)", List.of()));
             }
         }
     }

@@ -1,0 +1,47 @@
+package io.connlint.rules.django;
+
+import io.connlint.core.engine.LintRule;
+import io.connlint.core.engine.Rule;
+import io.connlint.core.engine.RuleContext;
+import io.connlint.core.engine.Severity;
+import io.connlint.core.model.ClientPool;
+import io.connlint.core.model.Deployment;
+import io.connlint.core.model.PoolKind;
+import io.connlint.core.model.Setting;
+
+/**
+ * {@code CONN_MAX_AGE = None}: every worker thread keeps its connection forever. Without health
+ * checks that is also CL304's failure, so it is an error; with them, a warning.
+ */
+@LintRule(code = "CL601", name = "django-persistent-connections-unbounded",
+        summary = "CONN_MAX_AGE = None keeps every thread's connection forever",
+        severity = Severity.WARNING)
+public final class DjangoPersistentConnectionsUnbounded implements Rule {
+
+    @Override
+    public void check(Deployment model, RuleContext context) {
+        for (ClientPool pool : model.pools()) {
+            if (pool.kind() != PoolKind.DJANGO) {
+                continue;
+            }
+            var age = pool.longSetting(ClientPool.CONN_MAX_AGE);
+            if (age.isEmpty() || age.get().effective() != ClientPool.CONN_MAX_AGE_UNLIMITED) {
+                continue;
+            }
+            boolean healthChecks = pool.booleanSetting(ClientPool.CONN_HEALTH_CHECKS)
+                    .map(Setting::effective).orElse(false);
+            RuleContext.Report report = context.report("CONN_MAX_AGE = None: each of the "
+                            + pool.processes().effective() * pool.maximumPoolSize().effective()
+                            + " threads of every " + pool.app() + " instance keeps its connection forever, also across"
+                            + " server restarts and wait_timeout")
+                    .at(age.get(), pool.location())
+                    .help("set CONN_MAX_AGE to a number of seconds below the server's wait_timeout"
+                            + (healthChecks ? "" : ", and CONN_HEALTH_CHECKS = True"));
+            if (!healthChecks) {
+                // RULES.md: with CL304 (None always outlives wait_timeout) and no health checks, it is an error
+                report.escalatedTo(Severity.ERROR);
+            }
+            report.emit();
+        }
+    }
+}
