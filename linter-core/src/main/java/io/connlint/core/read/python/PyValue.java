@@ -1,0 +1,75 @@
+package io.connlint.core.read.python;
+
+import io.connlint.core.model.SourceLocation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A value of a Python settings module as connlint reads it statically — never by running it.
+ * Every value knows where the expression that produced it stands. What cannot be known statically
+ * is a {@link PyUnknown} with the reason; a name assigned differently in the branches of an
+ * {@code if} whose condition is unknown is a {@link PyChoice}. Dicts and lists are mutable, as in
+ * Python, so that {@code DATABASES["default"]["CONN_MAX_AGE"] = 60} and {@code .update(...)}
+ * change every reference to them.
+ */
+public sealed interface PyValue {
+
+    /** Where the expression that produced this value stands. */
+    SourceLocation at();
+
+    /** {@code None}. */
+    record PyNone(SourceLocation at) implements PyValue {
+    }
+
+    record PyBool(boolean value, SourceLocation at) implements PyValue {
+    }
+
+    record PyInt(long value, SourceLocation at) implements PyValue {
+    }
+
+    record PyFloat(double value, SourceLocation at) implements PyValue {
+    }
+
+    record PyStr(String value, SourceLocation at) implements PyValue {
+    }
+
+    /** A dict; keys that are not strings are kept by their repr ({@code 1}, {@code None}). */
+    record PyDict(LinkedHashMap<String, PyValue> entries, SourceLocation at) implements PyValue {
+        public static PyDict empty(SourceLocation at) {
+            return new PyDict(new LinkedHashMap<>(), at);
+        }
+    }
+
+    /** A list or a tuple. */
+    record PyList(List<PyValue> items, boolean tuple, SourceLocation at) implements PyValue {
+    }
+
+    /**
+     * What cannot be known statically.
+     *
+     * @param reason plain words: "environment variable DATABASE_URL has no value or default",
+     *               "f-strings are not evaluated", "multiprocessing.cpu_count() depends on the host"
+     */
+    record PyUnknown(String reason, SourceLocation at) implements PyValue {
+    }
+
+    /**
+     * Either of two values, from {@code if}/{@code else} branches (or a conditional expression)
+     * whose condition is unknown.
+     *
+     * @param condition the condition's source text, e.g. {@code IS_HEROKU_APP}
+     */
+    record PyChoice(String condition, PyValue whenTrue, PyValue whenFalse, SourceLocation at) implements PyValue {
+    }
+
+    /**
+     * Anything else with attributes: a module ({@code os}, {@code dj_database_url}), an
+     * {@code environ.Env} instance, a function or class defined in the file.
+     *
+     * @param kind what it is: {@code module os}, {@code environ.Env}, {@code function}
+     */
+    record PyObject(String kind, Map<String, PyValue> attributes, SourceLocation at) implements PyValue {
+    }
+}
