@@ -44,6 +44,21 @@ class MainTest {
                 "regenerate with -Dconnlint.updateSnapshots=true and review the diff");
     }
 
+    /** Django: CONN_MAX_AGE None against wait_timeout 120, and gunicorn's 4 workers × 8 threads per instance. */
+    @Test
+    void djangoProjectReportsPersistentConnectionsAndThreads() throws Exception {
+        Path project = Path.of(MainTest.class.getResource("/projects/django-site").toURI());
+        Run r = run("check", project.toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("mysite/settings/production.py:5:61: error CL304 django-conn-max-age-exceeds-wait-timeout:"
+                + " Django threads of web keep connections without limit (CONN_MAX_AGE = None), but server main"
+                + " closes idle ones after wait_timeout 120 s (2 min)"), r.out());
+        assertTrue(r.out().contains("mysite/settings/production.py:5:61: error CL601 django-persistent-connections-unbounded:"
+                + " CONN_MAX_AGE = None: each of the 32 threads of every web instance keeps its connection forever"), r.out());
+        assertTrue(r.out().contains("web: 2 instances × 4 processes × threads 8 = 64"), r.out());
+        assertTrue(r.out().contains("total 68 > max_connections 50"), r.out());
+    }
+
     @Test
     void exitCodesFollowTheThreshold() {
         assertEquals(1, run("check", SHOP.toString()).exit());

@@ -12,6 +12,7 @@ import io.connlint.core.read.mycnf.OptionEntry;
 import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
+import io.connlint.core.read.django.Gunicorn;
 import io.connlint.core.read.mycnf.ServerVariablesBuilder;
 
 import java.io.IOException;
@@ -46,8 +47,9 @@ final class Discovery {
         List<Path> optionFiles = new ArrayList<>();
         List<Path> poolFiles = new ArrayList<>();
         List<Path> springFiles = new ArrayList<>();
+        List<Path> pythonFiles = new ArrayList<>();
         List<ReadProblem> walkProblems = new ArrayList<>();
-        walk(request.projectRoot(), optionFiles, poolFiles, springFiles, walkProblems, paths);
+        walk(request.projectRoot(), optionFiles, poolFiles, springFiles, pythonFiles, walkProblems, paths);
 
         ProjectLoader loader = ProjectLoader.forDiscovery(request);
         loader.problems().addAll(walkProblems);
@@ -72,8 +74,67 @@ final class Discovery {
             pools.addAll(loader.springPools(files, List.of(), Map.of(), SourceLocation.startOf(
                     paths.display(files.get(0))), context(id), false, true));
         }
+        List<Path> gunicornFiles = pythonFiles.stream().filter(Discovery::isGunicorn).toList();
+        List<Path> settingsModules = djangoSettings(pythonFiles);
+        Optional<Gunicorn> gunicorn = Optional.empty();
+        if (gunicornFiles.size() == 1 && !settingsModules.isEmpty()) {
+            gunicorn = Optional.of(loader.gunicorn(gunicornFiles.get(0), Map.of()));
+        }
+        for (Path settings : settingsModules) {
+            String app = appName(settings, request);
+            int n = appCount.merge(app, 1, Integer::sum);
+            String id = n == 1 ? app : app + "#" + n;
+            ProjectLoader.PoolContext context = context(id);
+            if (gunicorn.isPresent()) {
+                context = context.withProcesses(gunicorn.get().workers());
+            }
+            pools.addAll(loader.djangoPools(settings, Map.of(), context, gunicorn, false, true));
+        }
         return new Deployment(request.projectRoot().toString(), servers, pools, ProjectLoader.linkAll(servers, pools),
                 loader.problems(), loader.notes(), loader.unused(), true);
+    }
+
+    static boolean isGunicorn(Path file) {
+        String name = file.getFileName().toString();
+        return name.equals("gunicorn.conf.py") || name.equals("gunicorn_conf.py") || name.equals("gunicorn_config.py");
+    }
+
+    /**
+     * The Django settings modules to read: {@code settings.py}, or in a {@code settings/} package
+     * the production module ({@code production.py}, {@code prod.py}) when there is one, else
+     * {@code settings.py}/{@code base.py}/{@code __init__.py} — modules that mention DATABASES.
+     */
+    static List<Path> djangoSettings(List<Path> pythonFiles) {
+        List<Path> modules = new ArrayList<>();
+        Map<Path, List<Path>> packages = new LinkedHashMap<>();
+        for (Path f : pythonFiles) {
+            String name = f.getFileName().toString();
+            Path dir = f.getParent();
+            if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equals("settings")) {
+                packages.computeIfAbsent(dir, d -> new ArrayList<>()).add(f);
+            } else if (name.equals("settings.py") && mentionsDatabases(f)) {
+                modules.add(f);
+            }
+        }
+        for (List<Path> files : packages.values()) {
+            for (String preferred : List.of("production.py", "prod.py", "settings.py", "base.py", "__init__.py")) {
+                Optional<Path> chosen = files.stream().filter(f -> f.getFileName().toString().equals(preferred))
+                        .filter(Discovery::mentionsDatabases).findFirst();
+                if (chosen.isPresent()) {
+                    modules.add(chosen.get());
+                    break;
+                }
+            }
+        }
+        return modules;
+    }
+
+    private static boolean mentionsDatabases(Path f) {
+        try {
+            return Files.size(f) < 1_000_000 && Files.readString(f).contains("DATABASES");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static ProjectLoader.PoolContext context(String app) {
@@ -152,7 +213,7 @@ final class Discovery {
     }
 
     private static void walk(Path root, List<Path> optionFiles, List<Path> poolFiles, List<Path> springFiles,
-                             List<ReadProblem> problems, ProjectPaths paths) {
+                             List<Path> pythonFiles, List<ReadProblem> problems, ProjectPaths paths) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -178,6 +239,8 @@ final class Discovery {
                     } else if (lower.startsWith("application") && (lower.endsWith(".properties")
                             || lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
                         springFiles.add(file);
+                    } else if (lower.endsWith(".py")) {
+                        pythonFiles.add(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -195,5 +258,6 @@ final class Discovery {
         optionFiles.sort(null);
         poolFiles.sort(null);
         springFiles.sort(null);
+        pythonFiles.sort(null);
     }
 }

@@ -22,6 +22,10 @@ import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.mycnf.ServerVariablesBuilder;
+import io.connlint.core.read.django.DjangoSettings;
+import io.connlint.core.read.django.Gunicorn;
+import io.connlint.core.read.python.PythonModule;
+import io.connlint.core.read.python.PythonReader;
 import io.connlint.core.read.spring.SpringConfigReader;
 
 import java.nio.file.Files;
@@ -178,9 +182,18 @@ public final class ProjectLoader {
             existingFile(file).ifPresent(files::add);
         }
         List<Path> spring = files.stream().filter(ProjectLoader::isSpring).toList();
-        List<Path> others = files.stream().filter(f -> !isSpring(f)).toList();
+        List<Path> django = files.stream().filter(ProjectLoader::isPython).toList();
+        List<Path> others = files.stream().filter(f -> !isSpring(f) && !isPython(f)).toList();
         List<ClientPool> pools = new ArrayList<>();
+        Optional<Gunicorn> gunicorn = app.gunicorn().flatMap(this::existingFile).map(f -> gunicorn(f, app.env()));
+        if (gunicorn.isPresent() && app.processes().isEmpty()) {
+            processes = gunicorn.get().workers();
+        }
         PoolContext context = new PoolContext(app.id(), instances, processes, server, Optional.of(app.at()));
+        for (Path file : django) {
+            pools.addAll(djangoPools(file, app.env(), context, gunicorn, true,
+                    django.size() == 1 && spring.isEmpty() && others.isEmpty()));
+        }
         if (!spring.isEmpty()) {
             pools.addAll(springPools(spring, app.profiles().stream().map(Setting::value).toList(), app.env(), app.at(),
                     context, true, others.isEmpty()));
@@ -192,9 +205,54 @@ public final class ProjectLoader {
         return pools;
     }
 
+    static boolean isPython(Path file) {
+        return file.getFileName().toString().endsWith(".py");
+    }
+
+    /** A gunicorn config file's workers and threads. */
+    Gunicorn gunicorn(Path file, Map<String, String> env) {
+        PythonModule module = PythonReader.read(file, env, rootPaths);
+        problems.addAll(module.problems());
+        notes.addAll(module.notes());
+        Gunicorn gunicorn = Gunicorn.read(module, env);
+        notes.addAll(gunicorn.notes());
+        return gunicorn;
+    }
+
+    /**
+     * The connections a Django settings module opens: one pool per MySQL alias, as many
+     * connections per process as the process has threads.
+     */
+    List<ClientPool> djangoPools(Path file, Map<String, String> env, PoolContext context, Optional<Gunicorn> gunicorn,
+                                 boolean declared, boolean onlySource) {
+        PythonModule module = PythonReader.read(file, env, rootPaths);
+        problems.addAll(module.problems());
+        notes.addAll(module.notes());
+        DjangoSettings.Result django = DjangoSettings.read(context.app(), module, rootPaths, declared);
+        problems.addAll(django.problems());
+        notes.addAll(django.notes());
+        unused.addAll(django.unused());
+        Setting<Long> threads = gunicorn.map(Gunicorn::threadsPerWorker).orElseGet(() -> Setting.derived("threads", 1L,
+                "one thread per process (no gunicorn config declared)"));
+        List<String> files = new ArrayList<>(module.filesRead());
+        files.addAll(django.filesRead());
+        List<ClientPool> pools = new ArrayList<>();
+        for (DjangoSettings.DjangoAlias alias : django.aliases()) {
+            String id = django.aliases().size() == 1 && onlySource ? context.app() : context.app() + "/" + alias.alias();
+            java.util.SortedMap<String, Setting<?>> settings = new java.util.TreeMap<>(alias.settings());
+            settings.put(ClientPool.MAXIMUM_POOL_SIZE, threads);
+            pools.add(new ClientPool(id, context.app(), PoolKind.DJANGO, files, alias.target(), settings,
+                    context.instances(), context.processes(), context.server(), context.declaredAt(), List.of()));
+        }
+        return pools;
+    }
+
     /** What every pool of one app shares. */
     record PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
                        Optional<SourceLocation> declaredAt) {
+        PoolContext withProcesses(Setting<Long> p) {
+            return new PoolContext(app, instances, p, server, declaredAt);
+        }
     }
 
     /** Spring Boot configuration: {@code application*.yml|yaml|properties}, and any other YAML named for an app. */

@@ -40,10 +40,21 @@ public sealed interface PyValue {
         public static PyDict empty(SourceLocation at) {
             return new PyDict(new LinkedHashMap<>(), at);
         }
+
+        /** Python's repr, bounded in depth and length. */
+        @Override
+        public String toString() {
+            return Values.describe(this);
+        }
     }
 
     /** A list or a tuple. */
     record PyList(List<PyValue> items, boolean tuple, SourceLocation at) implements PyValue {
+        /** Python's repr, bounded in depth and length. */
+        @Override
+        public String toString() {
+            return Values.describe(this);
+        }
     }
 
     /**
@@ -62,6 +73,11 @@ public sealed interface PyValue {
      * @param condition the condition's source text, e.g. {@code IS_HEROKU_APP}
      */
     record PyChoice(String condition, PyValue whenTrue, PyValue whenFalse, SourceLocation at) implements PyValue {
+        /** Bounded in depth and length. */
+        @Override
+        public String toString() {
+            return Values.describe(this);
+        }
     }
 
     /**
@@ -71,5 +87,10 @@ public sealed interface PyValue {
      * @param kind what it is: {@code module os}, {@code environ.Env}, {@code function}
      */
     record PyObject(String kind, Map<String, PyValue> attributes, SourceLocation at) implements PyValue {
+        /** The kind only: a module's attributes are its whole namespace. */
+        @Override
+        public String toString() {
+            return "<" + kind + ">";
+        }
     }
 }

@@ -1,0 +1,6 @@
+import dj_database_url
+
+DATABASES = {
+    "default": dj_database_url.config(conn_max_age=600),
+}
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -1,0 +1,4 @@
+import environ
+
+env = environ.Env()
+DATABASES = {"default": env.db("DATABASE_URL")}

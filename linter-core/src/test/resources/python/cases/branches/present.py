@@ -1,0 +1,1 @@
+PRESENT = "from present"

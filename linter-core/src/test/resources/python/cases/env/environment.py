@@ -1,0 +1,70 @@
+# The app's environment comes from connlint.yml; here from the env lines.
+# env: DB_HOST=db.internal
+# env: DB_PORT=3307
+# env: DEBUG=False
+# env: EMPTY=
+import os
+from os import environ, getenv
+from os.path import join
+
+# expect: HOST = 'db.internal' @ 11:8
+HOST = os.environ.get("DB_HOST", "localhost")
+# expect: HOST_DEFAULT = 'localhost' @ 13:45
+HOST_DEFAULT = os.environ.get("DB_MISSING", "localhost")
+# expect: PORT = 3307
+PORT = int(os.getenv("DB_PORT", "3306"))
+# expect: PORT_DEFAULT = 3306 @ 17:49
+PORT_DEFAULT = int(os.getenv("DB_PORT_MISSING", "3306"))
+# expect: INT_DEFAULT = 25
+INT_DEFAULT = os.environ.get("EMAIL_PORT", 25)
+# expect: NO_DEFAULT = unknown(environment variable SECRET has no value or default)
+NO_DEFAULT = os.environ.get("SECRET")
+# expect: NO_DEFAULT_GETENV = unknown(environment variable SECRET has no value or default)
+NO_DEFAULT_GETENV = getenv("SECRET")
+# expect: SUBSCRIPT = 'db.internal'
+SUBSCRIPT = environ["DB_HOST"]
+# expect: SUBSCRIPT_MISSING = unknown(environment variable MY_CNF has no value or default)
+SUBSCRIPT_MISSING = os.environ['MY_CNF']
+# expect: CONTAINED = True
+CONTAINED = "DB_HOST" in os.environ
+# expect: NOT_CONTAINED = unknown(whether environment variable DYNO is set is not known (the app's env in connlint.yml does not set it))
+NOT_CONTAINED = "DYNO" in os.environ
+# expect: NOT_IN = unknown(whether environment variable CI is set is not known …)
+NOT_IN = not "CI" in os.environ
+# expect: BOOL_OF_STRING = True
+BOOL_OF_STRING = bool(os.environ.get("DEBUG"))
+# expect: DEBUG = False
+DEBUG = os.environ.get("DEBUG", "True") == "True"
+# expect: EMPTY_OR = 'fallback'
+EMPTY_OR = os.environ.get("EMPTY") or "fallback"
+# expect: SETDEFAULT = 'config.settings'
+SETDEFAULT = os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# expect: AFTER_SETDEFAULT = 'config.settings'
+AFTER_SETDEFAULT = os.environ["DJANGO_SETTINGS_MODULE"]
+os.environ["ASSIGNED"] = "yes"
+# expect: AFTER_ASSIGNMENT = 'yes'
+AFTER_ASSIGNMENT = os.getenv("ASSIGNED")
+# expect: HOSTS = ['a.example', 'b.example']
+HOSTS = os.getenv("ALLOWED_HOSTS", " a.example;b.example ").strip().split(";")
+# expect: LOWER = 'false'
+LOWER = os.environ.get("DEBUG").lower()
+# expect: INT_ERROR = unknown(int('db.internal') raises ValueError, so the settings fail to load)
+INT_ERROR = int(os.environ["DB_HOST"])
+# expect: FLOAT = 2.5
+FLOAT = float(os.getenv("RATIO", "2.5"))
+# expect: STR = '3307'
+STR = str(PORT)
+# expect: JOINED = '/srv/app/static'
+JOINED = os.path.join("/srv", "app", "static")
+# expect: JOINED_ABSOLUTE = '/etc/my.cnf'
+JOINED_ABSOLUTE = join("settings", "/etc/my.cnf")
+# expect: DIRNAME = '/srv/app'
+DIRNAME = os.path.dirname("/srv/app/settings.py")
+# expect: FILE_BASED = unknown(__file__ is where the settings are installed, which is not known statically)
+FILE_BASED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+# expect: EXISTS = unknown(`os.path.exists("/etc/app.cnf")` depends on the filesystem where the settings run)
+EXISTS = os.path.exists("/etc/app.cnf")
+# expect: DICT_GET = (1, None, 'd')
+DICT_GET = {"a": 1}.get("a"), {"a": 1}.get("b"), {}.get("c", "d")
+# expect: NAME = 'environment'
+NAME = __name__

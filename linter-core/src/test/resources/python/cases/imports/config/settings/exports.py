@@ -1,0 +1,3 @@
+__all__ = ["EXPORTED"]
+EXPORTED = 1
+HIDDEN = 2

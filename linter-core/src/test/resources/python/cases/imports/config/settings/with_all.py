@@ -1,0 +1,3 @@
+from .exports import *
+# expect: EXPORTED = 1
+# expect: HIDDEN = <absent>

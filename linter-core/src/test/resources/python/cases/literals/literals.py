@@ -1,0 +1,81 @@
+# Literals as Python's tokenizer reads them.
+# expect: DECIMAL = 1000000
+DECIMAL = 1_000_000
+# expect: HEX = 255
+HEX = 0xFF
+# expect: OCTAL = 8
+OCTAL = 0o10
+# expect: BINARY = 5
+BINARY = 0b_101
+# expect: ZERO = 0
+ZERO = 00
+# expect: FLOAT = 1.5
+FLOAT = 1.5
+# expect: LEADING_DOT = 0.5
+LEADING_DOT = .5
+# expect: EXPONENT = 1000.0
+EXPONENT = 1e3
+# expect: TRAILING_DOT = 1.0
+TRAILING_DOT = 1.
+# expect: BIG_FLOAT = 1e+16
+BIG_FLOAT = 1e16
+# expect: COMPLEX = unknown(complex numbers are not modelled)
+COMPLEX = 3j
+# expect: HUGE = unknown(integer 123456789012345678901234567… is beyond 64 bits)
+HUGE = 123456789012345678901234567890
+# expect: NONE = None
+NONE = None
+# expect: FLAGS = (True, False)
+FLAGS = True, False
+
+# expect: SINGLE = 'it'
+SINGLE = 'it'
+# expect: DOUBLE = "it's"
+DOUBLE = "it's"
+# expect: ESCAPES = 'a\tb\nc\\d\'e"f'
+ESCAPES = "a\tb\nc\\d'e\"f"
+# expect: HEX_ESCAPE = 'AB'
+HEX_ESCAPE = "\x41\u0042"
+# expect: NAMED = 'é'
+NAMED = "\N{LATIN SMALL LETTER E WITH ACUTE}"
+# expect: OCTAL_ESCAPE = 'A'
+OCTAL_ESCAPE = "\101"
+# expect: UNKNOWN_ESCAPE = '\\d'
+UNKNOWN_ESCAPE = "\d"
+# expect: RAW = '\\d+\\n'
+RAW = r"\d+\n"
+# expect: RAW_QUOTE = '\\"x'
+RAW_QUOTE = r"\"x"
+# expect: UNICODE_PREFIX = 'u'
+UNICODE_PREFIX = u'u'
+# expect: CONCATENATED = 'mysql://user@db/app'
+CONCATENATED = "mysql://" 'user@' \
+    "db/app"
+# expect: IN_BRACKETS = 'ab'
+IN_BRACKETS = ("a"
+               "b")
+# expect: TRIPLE = '\n    SET x=1;\n    '
+TRIPLE = """
+    SET x=1;
+    """
+# expect: TRIPLE_SINGLE = "it's 'quoted'"
+TRIPLE_SINGLE = '''it's 'quoted\''''
+# expect: CONTINUED = 'ab'
+CONTINUED = "a\
+b"
+# expect: FSTRING = unknown(f-strings are not evaluated)
+FSTRING = f"{HEX:>{DECIMAL}} {'nested'} {{literal}}"
+# expect: FSTRING_NESTED = unknown(f-strings are not evaluated)
+FSTRING_NESTED = f"{DOUBLE["x"] if True else 'y'}"
+# expect: FSTRING_CONCAT = unknown(f-strings are not evaluated)
+FSTRING_CONCAT = "a" f"{SINGLE}" "c"
+# expect: RAW_FSTRING = unknown(f-strings are not evaluated)
+RAW_FSTRING = Rf'\d{SINGLE}'
+# expect: BYTES = unknown(bytes values are not modelled)
+BYTES = b"x" rb'y' BR"z"
+# expect: ELLIPSIS = unknown(Ellipsis is not modelled)
+ELLIPSIS = ...
+# expect: UNICODE_NAME_ÄÖ = 'ok'
+UNICODE_NAME_ÄÖ = 'ok'
+# expect: AFTER = 'still read'
+AFTER = 'still read'
