@@ -81,7 +81,7 @@ final class Discovery {
             gunicorn = Optional.of(loader.gunicorn(gunicornFiles.get(0), Map.of()));
         }
         for (Path settings : settingsModules) {
-            String app = appName(settings, request);
+            String app = djangoAppName(settings, request);
             int n = appCount.merge(app, 1, Integer::sum);
             String id = n == 1 ? app : app + "#" + n;
             ProjectLoader.PoolContext context = context(id);
@@ -92,6 +92,18 @@ final class Discovery {
         }
         return new Deployment(request.projectRoot().toString(), servers, pools, ProjectLoader.linkAll(servers, pools),
                 loader.problems(), loader.notes(), loader.unused(), true);
+    }
+
+    /** A Django project is named by its package: {@code mysite/settings.py}, {@code mysite/settings/prod.py}. */
+    private static String djangoAppName(Path settings, LintRequest request) {
+        Path dir = settings.getParent();
+        if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equals("settings")) {
+            dir = dir.getParent();
+        }
+        if (dir == null || dir.equals(request.projectRoot()) || dir.getFileName() == null) {
+            return appName(settings, request);
+        }
+        return dir.getFileName().toString();
     }
 
     static boolean isGunicorn(Path file) {

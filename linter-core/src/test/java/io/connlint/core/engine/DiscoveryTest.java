@@ -39,6 +39,23 @@ class DiscoveryTest {
         assertEquals("default", model.poolServer().get("orders"));
     }
 
+    @Test
+    void readsTheProductionModuleOfADjangoSettingsPackageWithItsGunicornConfig() throws IOException {
+        write("db/my.cnf", "[mysqld]\nmax_connections = 80\n");
+        write("mysite/settings/base.py", "DATABASES = {'default': {'ENGINE': 'django.db.backends.mysql', 'HOST': 'db'}}\n");
+        write("mysite/settings/dev.py", "from .base import *\nDATABASES['default']['CONN_MAX_AGE'] = 0\n");
+        write("mysite/settings/production.py", "from .base import *\nDATABASES['default']['CONN_MAX_AGE'] = 60\n");
+        write("deploy/gunicorn.conf.py", "workers = 3\nthreads = 4\n");
+        Deployment model = ProjectLoader.load(LintRequest.of(root)).model();
+        assertEquals(1, model.pools().size(), model.pools().toString());
+        ClientPool pool = model.pools().get(0);
+        assertEquals("mysite", pool.id());
+        assertEquals(60L, pool.longSetting(ClientPool.CONN_MAX_AGE).orElseThrow().effective());
+        assertEquals(3L, pool.processes().effective());
+        assertEquals(4L, pool.maximumPoolSize().effective());
+        assertEquals("deploy/gunicorn.conf.py:2:11", pool.maximumPoolSize().location().orElseThrow().toString());
+    }
+
     /** Every file of the real-world corpus goes through discovery without an exception escaping. */
     @Test
     void sweepsTheRealWorldCorpus() {
