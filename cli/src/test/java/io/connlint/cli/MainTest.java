@@ -91,7 +91,7 @@ class MainTest {
         assertTrue(text.contains("\"version\" : \"2.1.0\""), text);
         assertTrue(text.contains("\"ruleId\" : \"CL101\""), text);
         assertTrue(text.contains("\"uri\" : \"orders/src/main/resources/hikari.properties\""), text);
-        assertTrue(r.out().startsWith("connlint: 1 error"), r.out());
+        assertTrue(r.out().startsWith("connlint: 3 errors"), r.out());
     }
 
     @Test
