@@ -80,3 +80,22 @@ else:
 BOTH = os.getenv("A") and os.getenv("B")
 # expect: EITHER = choice(os.getenv("A"), unknown(environment variable A has no value or default), 'default')
 EITHER = os.getenv("A") or "default"
+
+# Methods called on alternatives apply to each alternative.
+# expect-note: both branches of `if os.getenv("REPLICA")` considered
+if os.getenv("REPLICA"):
+    TARGET = {"HOST": "replica"}
+else:
+    TARGET = {"HOST": "primary", "PORT": 3306}
+TARGET.update({"CONN_MAX_AGE": 30})
+# expect: TARGET.CONN_MAX_AGE = choice(os.getenv("REPLICA"), 30, 30)
+# expect: TARGET_HOST = choice(os.getenv("REPLICA"), 'replica', 'primary')
+TARGET_HOST = TARGET.get("HOST")
+# expect: TARGET_PORT = choice(os.getenv("REPLICA"), None, 3306)
+TARGET_PORT = TARGET.get("PORT")
+# expect: UPPER = choice(os.getenv("REPLICA"), 'REPLICA', 'PRIMARY')
+UPPER = TARGET_HOST.upper()
+# A dict updated with alternatives gets a choice per key.
+MERGED = {"NAME": "app"}
+MERGED.update(TARGET)
+# expect: MERGED = {'NAME': 'app', 'HOST': choice(os.getenv("REPLICA"), 'replica', 'primary'), 'CONN_MAX_AGE': 30, 'PORT': choice(os.getenv("REPLICA"), unknown(`PORT` is not set in this alternative of `MERGED.update(TARGET)`), 3306)}

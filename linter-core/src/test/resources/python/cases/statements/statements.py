@@ -119,3 +119,25 @@ while True:
     WHILE_TRUE = 1
     break
 # expect: WHILE_TRUE = unknown(assigned in a loop (`while True` at line 118))
+
+# Calls with unpacked arguments are not followed.
+import dj_database_url
+ARGS = ["mysql://h/d"]
+# expect: UNPACKED = unknown(`dj_database_url.parse(*ARGS)` is not evaluated: arguments unpacked with * or ** are not modelled)
+UNPACKED = dj_database_url.parse(*ARGS)
+OPTIONS = {"conn_max_age": 60}
+# expect-note: `POOLS.update(**OPTIONS)` is not followed: arguments unpacked with * or ** are not modelled
+POOLS.update(**OPTIONS)
+
+
+async def handler():
+    await something()
+    yield 1
+
+# expect: handler = <function>
+try:
+    # expect: IN_TRY = 1
+    IN_TRY = 1
+finally:
+    # expect: IN_FINALLY = 2
+    IN_FINALLY = 2

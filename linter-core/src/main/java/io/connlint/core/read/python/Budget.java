@@ -7,8 +7,8 @@ package io.connlint.core.read.python;
  */
 final class Budget {
 
-    /** Far above what real settings need (a few thousand steps), far below a noticeable delay. */
-    static final long DEFAULT_STEPS = 20_000_000L;
+    /** Far above what real settings need (ralph's 540-line base.py takes about 2,000 steps), and well under a second. */
+    static final long DEFAULT_STEPS = 2_000_000L;
 
     /** Thrown when the budget is spent; unwinds to the top-level statement loop. */
     static final class Exceeded extends RuntimeException {
@@ -18,6 +18,9 @@ final class Budget {
             super("evaluation budget exceeded", null, false, false);
         }
     }
+
+    /** The budget of the read running on this thread, for helpers that do work in proportion to a value's size. */
+    private static final ThreadLocal<Budget> CURRENT = new ThreadLocal<>();
 
     private final long limit;
     private long spent;
@@ -33,7 +36,34 @@ final class Budget {
         }
     }
 
+    /** Spends from the budget of the read running on this thread, if any. */
+    static void charge(long steps) {
+        Budget b = CURRENT.get();
+        if (b != null) {
+            b.spend(steps);
+        }
+    }
+
+    /** Makes this the budget of the read running on this thread; returns the previous one. */
+    Budget activate() {
+        Budget previous = CURRENT.get();
+        CURRENT.set(this);
+        return previous;
+    }
+
+    static void restore(Budget previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
+        }
+    }
+
     long limit() {
         return limit;
+    }
+
+    long spent() {
+        return spent;
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What calls, attributes and subscripts mean: the builtins, {@code os.environ}, {@code os.getenv},
@@ -53,9 +52,6 @@ final class Calls {
     private static final Map<String, Boolean> DECOUPLE_BOOLEANS = Map.of("1", true, "yes", true, "true", true, "on", true,
             "0", false, "no", false, "false", false, "off", false, "", false);
 
-    private static final Pattern PY_INT = Pattern.compile("[+-]?\\d(_?\\d)*");
-    private static final Pattern PY_FLOAT = Pattern.compile(
-            "[+-]?((\\d(_?\\d)*)?\\.?(\\d(_?\\d)*)?([eE][+-]?\\d(_?\\d)*)?)");
 
     /** A call's arguments, with the call's text and location for reasons. */
     record Args(List<PyValue> positional, Map<String, PyValue> keywords, String text, SourceLocation at) {
@@ -187,6 +183,7 @@ final class Calls {
             return unknown("`" + text + "` is not modelled", at);
         }
         int size = o instanceof PyStr s ? s.value().codePointCount(0, s.value().length()) : ((PyList) o).items().size();
+        Budget.charge(1 + size);
         Integer from = bound(lower, size, 0);
         Integer to = bound(upper, size, size);
         if (from == null || to == null) {
@@ -219,6 +216,8 @@ final class Calls {
 
     /** The items a {@code for} would take from a value, or null when they are not known. */
     static List<PyValue> iterate(PyValue v) {
+        Budget.charge(1 + (v instanceof PyList l ? l.items().size() : v instanceof PyDict d ? d.entries().size()
+                : v instanceof PyStr s ? s.value().length() : 0));
         if (v instanceof PyList l) {
             return new ArrayList<>(l.items());
         } else if (v instanceof PyStr s) {
@@ -511,8 +510,12 @@ final class Calls {
                         return new PyStr(str.substring(slash), at);
                     }
                     String head = str.substring(0, slash);
-                    if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
-                        head = head.replaceAll("/+$", "");
+                    int end = head.length();
+                    while (end > 0 && head.charAt(end - 1) == '/') {
+                        end--;
+                    }
+                    if (end > 0) {
+                        head = head.substring(0, end);
                     }
                     return new PyStr(head, at);
                 });
@@ -670,8 +673,9 @@ final class Calls {
 
     /** Python's int(str): whitespace, a sign, digits with single underscores; null when invalid. */
     static Long parseInt(String s) {
-        String t = s.strip();
-        if (!PY_INT.matcher(t).matches()) {
+        String t = strip(s, null, true, true);
+        int sign = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
+        if (t.length() == sign || digits(t, sign) != t.length() || t.length() > 40) {
             return null;
         }
         try {
@@ -701,7 +705,7 @@ final class Calls {
     }
 
     static Double parseFloat(String s) {
-        String t = s.strip().toLowerCase(Locale.ROOT);
+        String t = strip(s, null, true, true).toLowerCase(Locale.ROOT);
         String unsigned = t.replaceFirst("^[+-]", "");
         boolean negative = t.startsWith("-");
         if (unsigned.equals("inf") || unsigned.equals("infinity")) {
@@ -710,8 +714,33 @@ final class Calls {
         if (unsigned.equals("nan")) {
             return Double.NaN;
         }
-        if (!PY_FLOAT.matcher(t).matches() || !t.matches(".*\\d.*") || t.matches("[+-]?[eE].*")
-                || t.matches("[+-]?\\.?[eE].*")) {
+        // [sign] digits [. digits] [e [sign] digits], at least one digit before the exponent,
+        // single underscores between digits (Python's float() grammar); scanned, not matched by a
+        // regex, so long inputs stay linear.
+        int i = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
+        int before = i;
+        i = digits(t, i);
+        int mantissaDigits = i - before;
+        if (i < t.length() && t.charAt(i) == '.') {
+            int from = ++i;
+            i = digits(t, i);
+            mantissaDigits += i - from;
+        }
+        if (mantissaDigits == 0 || i < 0) {
+            return null;
+        }
+        if (i < t.length() && t.charAt(i) == 'e') {
+            i++;
+            if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int from = i;
+            i = digits(t, i);
+            if (i <= from) {
+                return null;
+            }
+        }
+        if (i != t.length() || t.length() > 1000) {
             return null;
         }
         try {
@@ -719,6 +748,22 @@ final class Calls {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** The end of a run of ASCII digits with single underscores between them; -1 when malformed. */
+    private static int digits(String t, int from) {
+        int i = from;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                i++;
+            } else if (c == '_' && i > from && i + 1 < t.length() && t.charAt(i + 1) >= '0' && t.charAt(i + 1) <= '9') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     private static PyValue toStr(PyValue v, Args a) {
@@ -737,6 +782,7 @@ final class Calls {
 
     private PyValue strMethod(PyStr s, String name, Args a) {
         String v = s.value();
+        Budget.charge(1 + v.length() / 16);
         SourceLocation at = a.at();
         PyValue arg0 = a.positional().isEmpty() ? null : a.positional().get(0);
         if (arg0 instanceof PyUnknown u) {
@@ -897,6 +943,7 @@ final class Calls {
     }
 
     private PyValue dictMethod(PyDict d, String name, Args a) {
+        Budget.charge(1 + d.entries().size());
         SourceLocation at = a.at();
         PyValue arg0 = a.positional().isEmpty() ? null : a.positional().get(0);
         switch (name) {
@@ -1026,6 +1073,7 @@ final class Calls {
     }
 
     private PyValue listMethod(PyList l, String name, Args a) {
+        Budget.charge(1 + l.items().size());
         SourceLocation at = a.at();
         PyValue arg0 = a.positional().isEmpty() ? null : a.positional().get(0);
         if (l.tuple()) {

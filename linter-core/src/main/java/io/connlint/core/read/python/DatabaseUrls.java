@@ -384,8 +384,15 @@ final class DatabaseUrls {
 
         /** urlsplit; null where Python raises ValueError (unbalanced IPv6 brackets). */
         static Split of(String input) {
-            String url = input.replaceAll("^[\\x00-\\x20]+|[\\x00-\\x20]+$", "").replace("\t", "").replace("\r", "")
-                    .replace("\n", "");
+            int from = 0;
+            int to = input.length();
+            while (from < to && input.charAt(from) <= ' ') {
+                from++;
+            }
+            while (to > from && input.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            String url = input.substring(from, to).replace("\t", "").replace("\r", "").replace("\n", "");
             String scheme = "";
             int colon = url.indexOf(':');
             if (colon > 0 && isAsciiLetter(url.charAt(0))) {

@@ -92,18 +92,16 @@ final class Evaluator {
     final Path file;
     final String path;
     private final String src;
-    private final int importDepth;
     final Calls calls;
     Frame frame = new Frame();
     private int importCatch;
     private int blockDepth;
 
-    Evaluator(PythonReader.Session session, Path file, String path, String src, Map<String, PyValue> env, int importDepth) {
+    Evaluator(PythonReader.Session session, Path file, String path, String src, Map<String, PyValue> env) {
         this.session = session;
         this.file = file;
         this.path = path;
         this.src = src;
-        this.importDepth = importDepth;
         this.frame.env = env;
         this.calls = new Calls(this);
     }
@@ -116,9 +114,11 @@ final class Evaluator {
 
     /** The source text of a node, on one line, shortened. */
     String text(Span s) {
-        String t = src.substring(Math.max(0, s.start()), Math.min(src.length(), Math.max(s.start(), s.end())));
-        t = t.replaceAll("\\s+", " ").strip();
-        return t.length() > 120 ? t.substring(0, 117) + "..." : t;
+        int start = Math.max(0, Math.min(src.length(), s.start()));
+        int end = Math.min(src.length(), Math.max(start, s.end()));
+        boolean cut = end - start > 400;
+        String t = src.substring(start, cut ? start + 400 : end).replaceAll("\\s+", " ").strip();
+        return t.length() > 120 || cut ? t.substring(0, Math.min(t.length(), 117)) + "..." : t;
     }
 
     void note(SourceLocation at, String text) {
@@ -1013,6 +1013,7 @@ final class Evaluator {
                 return Values.tooLong(at);
             }
         }
+        session.budget.spend(items.size());
         return new PyList(items, c.kind() == CollectionKind.TUPLE, at);
     }
 
@@ -1025,9 +1026,11 @@ final class Evaluator {
                     return new PyUnknown("it unpacks `**" + text(item.value().span()) + "`, which is not a known dict ("
                             + Values.reasonOf(splat) + ")", at);
                 }
+                session.budget.spend(sd.entries().size());
                 result.entries().putAll(sd.entries());
                 continue;
             }
+            session.budget.spend(1);
             PyValue key = eval(item.key());
             PyValue value = eval(item.value());
             String k = Values.keyOf(key);

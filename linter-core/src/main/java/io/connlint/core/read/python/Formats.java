@@ -21,6 +21,7 @@ final class Formats {
     }
 
     static PyValue percent(String format, PyValue args, String text, SourceLocation at) {
+        Budget.charge(1 + format.length() / 16);
         List<PyValue> positional = args instanceof PyList l && l.tuple() ? l.items() : List.of(args);
         Map<String, PyValue> named = args instanceof PyDict d ? d.entries() : null;
         StringBuilder out = new StringBuilder();
@@ -90,6 +91,7 @@ final class Formats {
     }
 
     static PyValue format(String format, List<PyValue> positional, Map<String, PyValue> named, String text, SourceLocation at) {
+        Budget.charge(1 + format.length() / 16);
         StringBuilder out = new StringBuilder();
         int auto = 0;
         for (int i = 0; i < format.length(); i++) {

@@ -28,6 +28,8 @@ final class Lexer {
     static final int MAX_BRACKET_DEPTH = 100;
     /** How often lexing resumes after a bracket never closed, which costs a re-lex of the rest. */
     private static final int MAX_RESUMES = 10;
+    /** More tokens are not read: far beyond any settings file, and it bounds memory. */
+    static final int MAX_TOKENS = 1_000_000;
 
     private static final Set<String> PREFIXES = Set.of("r", "u", "b", "br", "rb", "f", "fr", "rf", "t", "tr", "rt");
     private static final Set<String> KEYWORDS_AFTER_NUMBER = Set.of("and", "or", "if", "else", "in", "is", "not", "for");
@@ -101,7 +103,7 @@ final class Lexer {
 
     private Token token(Kind kind, int start, int end, Object value) {
         int line = lineIndex(start);
-        return new Token(kind, src.substring(start, end), line + 1, column(line, start), start, end, value);
+        return new Token(kind, src, line + 1, column(line, start), start, end, value);
     }
 
     private void emit(Kind kind, int start, int end, Object value) {
@@ -114,6 +116,12 @@ final class Lexer {
 
     private List<Token> run() {
         while (true) {
+            if (tokens.size() >= MAX_TOKENS && pos < n) {
+                error(pos, pos, "more than " + MAX_TOKENS + " tokens: the rest of the file is not read");
+                pos = n;
+                atLineStart = false;
+                bracketIndex.clear();
+            }
             if (atLineStart && bracketIndex.isEmpty()) {
                 if (!lineStart()) {
                     if (finish()) {
@@ -342,9 +350,9 @@ final class Lexer {
             tokens.subList(index, tokens.size()).clear();
             bracketIndex.clear();
             tokens.add(firstError != null ? firstError
-                    : new Token(Kind.ERROR, open.text(), open.line(), open.col(), open.start(), open.end(),
+                    : new Token(Kind.ERROR, src, open.line(), open.col(), open.start(), open.end(),
                     "'" + open.text() + "' was never closed"));
-            tokens.add(new Token(Kind.NEWLINE, "", open.line(), open.col(), open.end(), open.end(), null));
+            tokens.add(new Token(Kind.NEWLINE, src, open.line(), open.col(), open.end(), open.end(), null));
             if (resumes < MAX_RESUMES) {
                 resumes++;
                 int resume = resumeAfter(open.line());
@@ -429,7 +437,10 @@ final class Lexer {
                 return;
             }
             pos = i;
-            emit(Kind.NUMBER, start, pos, integer(new BigInteger(digits.toString(), radix)));
+            String significant = digits.toString().replaceFirst("^0+(?=.)", "");
+            boolean fits = significant.length() <= (radix == 16 ? 15 : radix == 8 ? 21 : 63);
+            emit(Kind.NUMBER, start, pos, fits ? integer(new BigInteger(significant, radix))
+                    : new Opaque("integer " + abbreviate(src.substring(start, pos)) + " is beyond 64 bits"));
             return;
         }
         StringBuilder digits = new StringBuilder();
@@ -481,11 +492,15 @@ final class Lexer {
         if (imaginary) {
             emit(Kind.NUMBER, start, pos, new Opaque("complex numbers are not modelled"));
         } else if (isFloat) {
-            emit(Kind.NUMBER, start, pos, Double.parseDouble(text.startsWith(".") ? "0" + text : text));
+            emit(Kind.NUMBER, start, pos, text.length() > 1000 ? new Opaque("a float literal of more than 1000 digits is not modelled")
+                    : Double.parseDouble(text.startsWith(".") ? "0" + text : text));
         } else if (text.length() > 1 && text.charAt(0) == '0' && !text.chars().allMatch(ch -> ch == '0')) {
             error(start, pos, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
         } else {
-            emit(Kind.NUMBER, start, pos, integer(new BigInteger(text)));
+            String significant = text.replaceFirst("^0+(?=.)", "");
+            emit(Kind.NUMBER, start, pos, significant.length() <= 18 ? integer(new BigInteger(significant))
+                    : significant.length() > 19 ? new Opaque("integer " + abbreviate(significant) + " is beyond 64 bits")
+                    : integer(new BigInteger(significant)));
         }
     }
 

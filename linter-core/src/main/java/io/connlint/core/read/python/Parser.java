@@ -72,9 +72,11 @@ final class Parser {
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
             "while", "with", "yield");
+    private static final Set<String> EXPRESSION_KEYWORDS = Set.of("None", "True", "False", "not", "lambda", "await", "yield");
+    private static final String[] EXPRESSION_OPS = {"(", "[", "{", "-", "+", "~", "*", "..."};
     private static final Set<String> AUGMENTED = Set.of("+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<<=",
             "&=", "|=", "^=", "@=");
-    private static final Set<String> COMPARISONS = Set.of("<", ">", "==", ">=", "<=", "!=");
+    private static final String[] COMPARISONS = {"<", ">", "==", ">=", "<=", "!="};
 
     record Result(List<Stmt> statements, List<ReadProblem> problems) {
     }
@@ -478,7 +480,7 @@ final class Parser {
                 break;
             }
         }
-        return new Token(Kind.ERROR, "", span.line(), span.col(), span.start(), span.end(), null);
+        return new Token(Kind.ERROR, src, span.line(), span.col(), span.start(), span.end(), null);
     }
 
     private Stmt importName() {
@@ -780,9 +782,9 @@ final class Parser {
 
     private boolean startsExpression(Token t) {
         return switch (t.kind()) {
-            case NAME -> !KEYWORDS.contains(t.text()) || Set.of("None", "True", "False", "not", "lambda", "await", "yield").contains(t.text());
+            case NAME -> !KEYWORDS.contains(t.text()) || EXPRESSION_KEYWORDS.contains(t.text());
             case NUMBER, STRING, ERROR -> true;
-            case OP -> Set.of("(", "[", "{", "-", "+", "~", "*", "...").contains(t.text());
+            case OP -> isOneOf(t, EXPRESSION_OPS);
             default -> false;
         };
     }
@@ -885,7 +887,7 @@ final class Parser {
         while (true) {
             Token t = peek();
             String op;
-            if (t.kind() == Kind.OP && COMPARISONS.contains(t.text())) {
+            if (isOneOf(t, COMPARISONS)) {
                 op = t.text();
                 next();
             } else if (t.isName("in")) {
@@ -920,16 +922,28 @@ final class Parser {
         return binaryLevel(0);
     }
 
-    private static final List<Set<String>> BINARY_LEVELS = List.of(
-            Set.of("|"), Set.of("^"), Set.of("&"), Set.of("<<", ">>"), Set.of("+", "-"), Set.of("*", "/", "//", "%", "@"));
+    private static final String[][] BINARY_LEVELS = {
+            {"|"}, {"^"}, {"&"}, {"<<", ">>"}, {"+", "-"}, {"*", "/", "//", "%", "@"}};
+
+    private static boolean isOneOf(Token t, String[] ops) {
+        if (t.kind() != Kind.OP) {
+            return false;
+        }
+        for (String op : ops) {
+            if (t.isOp(op)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private Expr binaryLevel(int level) {
-        if (level == BINARY_LEVELS.size()) {
+        if (level == BINARY_LEVELS.length) {
             return factor();
         }
         Token start = peek();
         Expr left = binaryLevel(level + 1);
-        while (peek().kind() == Kind.OP && BINARY_LEVELS.get(level).contains(peek().text())) {
+        while (isOneOf(peek(), BINARY_LEVELS[level])) {
             String op = next().text();
             Expr right = binaryLevel(level + 1);
             left = mk(new Binary(op, left, right, spanFrom(start)), List.of(left, right));

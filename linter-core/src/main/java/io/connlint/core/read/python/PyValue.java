@@ -13,6 +13,14 @@ import java.util.Map;
  * {@code if} whose condition is unknown is a {@link PyChoice}. Dicts and lists are mutable, as in
  * Python, so that {@code DATABASES["default"]["CONN_MAX_AGE"] = 60} and {@code .update(...)}
  * change every reference to them.
+ *
+ * <p>Where a value stands: a literal at the literal; a value taken from the environment at the
+ * expression that read it ({@code os.environ.get(...)}); a default the environment did not
+ * override at the default; {@code int(x)} and the other conversions where {@code x} stands; the
+ * result of an operator at the operator's left operand; a {@link PyChoice} at the condition. A
+ * {@link PyChoice} or {@link PyUnknown} may stand anywhere a value can, including inside dicts
+ * ({@code DATABASES["default"]} itself may be a choice between two dicts when the branches gave
+ * it different keys).
  */
 public sealed interface PyValue {
 
@@ -35,7 +43,10 @@ public sealed interface PyValue {
     record PyStr(String value, SourceLocation at) implements PyValue {
     }
 
-    /** A dict; keys that are not strings are kept by their repr ({@code 1}, {@code None}). */
+    /**
+     * A dict; keys that are not strings are kept by their repr ({@code 1}, {@code None}), and a key
+     * that is not known by its source text in angle brackets ({@code <messages.DEBUG>}).
+     */
     record PyDict(LinkedHashMap<String, PyValue> entries, SourceLocation at) implements PyValue {
         public static PyDict empty(SourceLocation at) {
             return new PyDict(new LinkedHashMap<>(), at);
@@ -84,7 +95,11 @@ public sealed interface PyValue {
      * Anything else with attributes: a module ({@code os}, {@code dj_database_url}), an
      * {@code environ.Env} instance, a function or class defined in the file.
      *
-     * @param kind what it is: {@code module os}, {@code environ.Env}, {@code function}
+     * @param kind what it is: {@code module os} (a module of the project has its namespace as
+     *             attributes), {@code environ.Env} (attribute {@code scheme}: the keyword arguments
+     *             of {@code environ.Env(...)}), {@code function} or {@code class} (defined in the
+     *             file; not evaluated), {@code builtin int} and the like, {@code os.environ},
+     *             {@code method update} (a bound method; attribute {@code self})
      */
     record PyObject(String kind, Map<String, PyValue> attributes, SourceLocation at) implements PyValue {
         /** The kind only: a module's attributes are its whole namespace. */

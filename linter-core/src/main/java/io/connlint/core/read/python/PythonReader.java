@@ -95,6 +95,7 @@ public final class PythonReader {
                     env.put(k, new PyStr(v, envAt));
                 }
             });
+            Budget previous = budget.activate();
             try {
                 load(abs, env, 0);
             } catch (Budget.Exceeded e) {
@@ -105,6 +106,8 @@ public final class PythonReader {
                 problems.add(ReadProblem.unreadable(current == null ? envAt : current, "connlint could not finish reading"
                         + " this file (internal error: " + e.getClass().getSimpleName() + "); the statements after this"
                         + " one are not read"));
+            } finally {
+                Budget.restore(previous);
             }
             Map<String, PyValue> names = top == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(top.frame.names));
             Map<String, SourceLocation> assignedAt = top == null ? Map.of()
@@ -135,7 +138,7 @@ public final class PythonReader {
             filesRead.add(display);
             Parser.Result parsed = Parser.parse(text.text(), display);
             problems.addAll(parsed.problems());
-            Evaluator evaluator = new Evaluator(this, file, display, text.text(), env, depth);
+            Evaluator evaluator = new Evaluator(this, file, display, text.text(), env);
             if (depth == 0) {
                 top = evaluator;
             }
@@ -227,13 +230,10 @@ public final class PythonReader {
             for (int i = 1; i < level && base != null; i++) {
                 base = base.getParent();
             }
-            if (base == null || !validDotted(module)) {
-                return new Resolved(null, true, "." .repeat(level) + module);
+            if (base == null || !validDotted(module) || !base.startsWith(root)) {
+                return new Resolved(null, true, ".".repeat(level) + module + " (outside the project)");
             }
             Path expected = base.resolve(module.replace('.', '/') + ".py");
-            if (!base.startsWith(root)) {
-                return new Resolved(null, true, paths.display(expected));
-            }
             return new Resolved(moduleFile(base, module), true, paths.display(expected));
         }
 

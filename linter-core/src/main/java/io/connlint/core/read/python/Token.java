@@ -3,9 +3,10 @@ package io.connlint.core.read.python;
 /**
  * A token of Python source, as the tokenizer of CPython produces it (Lib/tokenize.py), with
  * 1-based line and column (in characters, i.e. code points) and the character offsets of its text.
+ * The text is cut from the source only when asked for, so that a large file costs little memory.
  *
  * @param kind  what it is
- * @param text  the source text ({@code ""} for NEWLINE at end of file, INDENT, DEDENT, EOF)
+ * @param src   the whole source the token was cut from
  * @param line  1-based line of its first character
  * @param col   1-based column of its first character
  * @param start offset of its first character in the file's text
@@ -13,7 +14,7 @@ package io.connlint.core.read.python;
  * @param value NUMBER: a {@link Long}, a {@link Double} or an {@link Opaque}; STRING: a
  *              {@link Literal}; ERROR: the message (a {@link String}); otherwise {@code null}
  */
-record Token(Kind kind, String text, int line, int col, int start, int end, Object value) {
+record Token(Kind kind, String src, int line, int col, int start, int end, Object value) {
 
     enum Kind { NAME, NUMBER, STRING, OP, NEWLINE, INDENT, DEDENT, ERROR, EOF }
 
@@ -25,16 +26,21 @@ record Token(Kind kind, String text, int line, int col, int start, int end, Obje
     record Opaque(String reason) {
     }
 
-    boolean is(Kind k) {
-        return kind == k;
+    /** The source text ({@code ""} for NEWLINE at end of file, INDENT, DEDENT, EOF). */
+    String text() {
+        return src.substring(start, end);
+    }
+
+    private boolean textIs(String s) {
+        return end - start == s.length() && src.startsWith(s, start);
     }
 
     boolean isOp(String op) {
-        return kind == Kind.OP && text.equals(op);
+        return kind == Kind.OP && textIs(op);
     }
 
     boolean isName(String name) {
-        return kind == Kind.NAME && text.equals(name);
+        return kind == Kind.NAME && textIs(name);
     }
 
     String describe() {
@@ -44,8 +50,8 @@ record Token(Kind kind, String text, int line, int col, int start, int end, Obje
             case DEDENT -> "the end of the indented block";
             case EOF -> "the end of the file";
             case STRING -> "a string";
-            case NUMBER -> "the number " + text;
-            default -> "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+            case NUMBER -> "the number " + (end - start > 40 ? src.substring(start, start + 40) + "…" : text());
+            default -> "'" + (end - start > 40 ? src.substring(start, start + 40) + "…" : text()) + "'";
         };
     }
 }

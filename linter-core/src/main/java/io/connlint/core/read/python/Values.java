@@ -155,6 +155,7 @@ final class Values {
             sb.append("...");
             return;
         }
+        Budget.charge(1);
         if (v instanceof PyNone) {
             sb.append("None");
         } else if (v instanceof PyBool b) {
@@ -354,6 +355,7 @@ final class Values {
         if (depth > MAX_DEPTH) {
             return null;
         }
+        Budget.charge(1);
         if (a instanceof PyChoice || b instanceof PyChoice) {
             List<PyValue> as = alternativesOf(a);
             List<PyValue> bs = alternativesOf(b);
@@ -497,12 +499,14 @@ final class Values {
         switch (op) {
             case "+" -> {
                 if (a instanceof PyStr x && b instanceof PyStr y) {
+                    Budget.charge(1 + (x.value().length() + (long) y.value().length()) / 16);
                     return string(x.value().length() + (long) y.value().length() > MAX_STRING ? null : x.value() + y.value(), at);
                 }
                 if (a instanceof PyList x && b instanceof PyList y && x.tuple() == y.tuple()) {
                     if (x.items().size() + (long) y.items().size() > MAX_ITEMS) {
                         return tooLong(at);
                     }
+                    Budget.charge(1 + x.items().size() + y.items().size());
                     List<PyValue> items = new ArrayList<>(x.items());
                     items.addAll(y.items());
                     return new PyList(items, x.tuple(), at);
@@ -523,6 +527,7 @@ final class Values {
             }
             case "|" -> {
                 if (a instanceof PyDict x && b instanceof PyDict y) {
+                    Budget.charge(1 + x.entries().size() + y.entries().size());
                     LinkedHashMap<String, PyValue> entries = new LinkedHashMap<>(x.entries());
                     entries.putAll(y.entries());
                     return new PyDict(entries, at);
@@ -546,12 +551,14 @@ final class Values {
             if (n * (long) s.value().length() > MAX_STRING || (s.value().length() > 0 && n > MAX_STRING)) {
                 return tooLong(at);
             }
+            Budget.charge(1 + n * s.value().length() / 16);
             return new PyStr(s.value().repeat((int) n), at);
         }
         PyList l = (PyList) sequence;
         if (n * (long) l.items().size() > MAX_ITEMS || (!l.items().isEmpty() && n > MAX_ITEMS)) {
             return tooLong(at);
         }
+        Budget.charge(1 + n * l.items().size());
         List<PyValue> items = new ArrayList<>();
         for (long i = 0; i < n && !l.items().isEmpty(); i++) {
             items.addAll(l.items());
@@ -825,6 +832,7 @@ final class Values {
         if (seen.put(value, true) != null) {
             return false;
         }
+        Budget.charge(1);
         if (value instanceof PyDict d) {
             return d.entries().values().stream().anyMatch(v -> reaches(v, container, seen, depth + 1));
         } else if (value instanceof PyList l) {
