@@ -144,7 +144,7 @@ public final class ProjectLoader {
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = decl.hosts().stream().map(Setting::value).toList();
         return new DatabaseServer(decl.id(), engine, filesRead, ServerVariablesBuilder.build(entries, engine, notes),
-                decl.ramMb(), reserved, hosts, Optional.of(decl.at()));
+                decl.ramMb(), decl.openFilesLimit(), reserved, hosts, Optional.of(decl.at()));
     }
 
     /** The file a connlint.yml entry names, or a CL901 problem at the entry. */

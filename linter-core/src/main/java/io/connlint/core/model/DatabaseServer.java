@@ -14,13 +14,14 @@ import java.util.TreeMap;
  * @param optionFiles the option files read, in the order mysqld reads them (project-relative)
  * @param variables   every server variable connlint knows, by name, with its effective value
  * @param ramMb       host memory, when declared
+ * @param openFilesLimit the open-files limit the server starts under (LimitNOFILE), when known
  * @param reserved    connections outside the pools (admin, monitoring, replication)
  * @param hosts       the names clients use to reach it
  * @param declaredAt  where the server is declared (connlint.yml), if anywhere
  */
 public record DatabaseServer(String id, ServerEngine engine, List<String> optionFiles,
                              SortedMap<String, Setting<?>> variables, Optional<Setting<Long>> ramMb,
-                             Setting<Long> reserved, List<String> hosts, Optional<SourceLocation> declaredAt) {
+                             Optional<Setting<Long>> openFilesLimit, Setting<Long> reserved, List<String> hosts, Optional<SourceLocation> declaredAt) {
 
     public DatabaseServer {
         optionFiles = List.copyOf(optionFiles);

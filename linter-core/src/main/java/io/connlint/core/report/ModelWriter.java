@@ -28,6 +28,7 @@ public final class ModelWriter {
                     : String.join(", ", server.optionFiles())).append('\n');
             out.append("  reserved: ").append(line(server.reserved())).append('\n');
             server.ramMb().ifPresent(r -> append(out, "  ramMb: " + line(r) + "\n"));
+            server.openFilesLimit().ifPresent(r -> append(out, "  openFilesLimit: " + line(r) + "\n"));
             if (!server.hosts().isEmpty()) {
                 out.append("  hosts: ").append(String.join(", ", server.hosts())).append('\n');
             }
@@ -91,6 +92,10 @@ public final class ModelWriter {
                 if (server.ramMb().isPresent()) {
                     g.writeFieldName("ramMb");
                     Json.setting(g, server.ramMb().get());
+                }
+                if (server.openFilesLimit().isPresent()) {
+                    g.writeFieldName("openFilesLimit");
+                    Json.setting(g, server.openFilesLimit().get());
                 }
                 g.writeArrayFieldStart("hosts");
                 for (String h : server.hosts()) {
