@@ -73,7 +73,7 @@ class MainTest {
     @Test
     void aCleanProjectExitsZero() throws IOException {
         Files.createDirectories(tmp.resolve("db"));
-        Files.writeString(tmp.resolve("db/my.cnf"), "[mysqld]\nmax_connections = 100\nwait_timeout = 600\n");
+        Files.writeString(tmp.resolve("db/my.cnf"), "[mysqld]\nmax_connections = 100\nwait_timeout = 600\ninteractive_timeout = 600\n");
         Files.writeString(tmp.resolve("hikari.properties"), "maximumPoolSize=10\nmaxLifetime=300000\n");
         Files.writeString(tmp.resolve("connlint.yml"), "servers:\n  main:\n    engine: mysql-8.0\n    optionFiles: [db/my.cnf]\n    reserved: 5\n"
                 + "apps:\n  app:\n    config: [hikari.properties]\n    instances: 3\n");

@@ -2,7 +2,9 @@ package io.connlint.rules;
 
 import io.connlint.core.engine.Rule;
 import io.connlint.core.engine.RuleProvider;
+import io.connlint.rules.budget.MaxUserConnectionsBelowDemand;
 import io.connlint.rules.budget.PoolBudgetExceeded;
+import io.connlint.rules.budget.PoolUsesAdminAccount;
 import io.connlint.rules.django.DjangoConnMaxAgeExceedsWaitTimeout;
 import io.connlint.rules.django.DjangoPersistentConnectionsUnbounded;
 import io.connlint.rules.django.DjangoPersistentWithoutHealthChecks;
@@ -11,6 +13,9 @@ import io.connlint.rules.meta.ConnlintConfigInvalid;
 import io.connlint.rules.pools.HikariInvalidValue;
 import io.connlint.rules.pools.PoolPropertyMisplaced;
 import io.connlint.rules.pools.UnknownPoolProperty;
+import io.connlint.rules.server.InteractiveTimeoutTooLong;
+import io.connlint.rules.server.MaxConnectionsAboveRamRuleOfThumb;
+import io.connlint.rules.server.WaitTimeoutTooLong;
 import io.connlint.rules.timeouts.PoolLifetimeExceedsWaitTimeout;
 import io.connlint.rules.topology.InstancesNotDeclared;
 import io.connlint.rules.topology.ValueUnresolved;
@@ -25,6 +30,11 @@ public final class BuiltInRules implements RuleProvider {
         return List.of(
                 // start
                 new PoolBudgetExceeded(),
+                new MaxUserConnectionsBelowDemand(),
+                new PoolUsesAdminAccount(),
+                new MaxConnectionsAboveRamRuleOfThumb(),
+                new WaitTimeoutTooLong(),
+                new InteractiveTimeoutTooLong(),
                 new PoolLifetimeExceedsWaitTimeout(),
                 new DjangoConnMaxAgeExceedsWaitTimeout(),
                 new HikariInvalidValue(),

@@ -1,0 +1,46 @@
+package io.connlint.rules.server;
+
+import io.connlint.core.engine.RuleContext;
+import io.connlint.core.model.DatabaseServer;
+import io.connlint.core.model.ReadProblem;
+import io.connlint.core.model.Deployment;
+import io.connlint.core.model.ServerVariable;
+import io.connlint.core.model.Setting;
+import io.connlint.core.model.SourceLocation;
+import io.connlint.rules.Numbers;
+
+import java.util.Optional;
+
+/** Shared by the two timeout rules: a server timeout above {@code maxSeconds}. */
+final class TimeoutTooLong {
+
+    private TimeoutTooLong() {
+    }
+
+    static void check(Deployment model, RuleContext context, ServerVariable variable, String why) {
+        long max = context.option("maxSeconds");
+        for (DatabaseServer server : model.servers()) {
+            Setting<Long> timeout = server.variable(variable);
+            if (timeout.effective() <= max || (!timeout.isWritten() && hasUnreadableOptionFile(model, server))) {
+                // a default is only the server's value when every option file could be read (CL900 says which not)
+                continue;
+            }
+            String origin = timeout.isWritten() ? "" : " (" + timeout.origin().describe() + ": nobody set it)";
+            context.report(variable.name() + " of server " + server.id() + " is " + Numbers.seconds(timeout.effective())
+                            + origin + ", above " + Numbers.seconds(max) + ": " + why)
+                    .at(timeout, where(server))
+                    .help("set " + variable.name() + " = " + max + " (or lower) under [mysqld]")
+                    .emit();
+        }
+    }
+
+    static boolean hasUnreadableOptionFile(Deployment model, DatabaseServer server) {
+        return model.problems().stream().anyMatch(p -> p.kind() == ReadProblem.Kind.UNREADABLE
+                && server.optionFiles().contains(p.at().path()));
+    }
+
+    /** The server's declaration, else its first option file. */
+    static Optional<SourceLocation> where(DatabaseServer server) {
+        return server.declaredAt().or(() -> server.optionFiles().stream().findFirst().map(SourceLocation::startOf));
+    }
+}
