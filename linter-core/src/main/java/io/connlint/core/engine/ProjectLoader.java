@@ -22,6 +22,7 @@ import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.mycnf.ServerVariablesBuilder;
+import io.connlint.core.read.persisted.PersistedVariables;
 import io.connlint.core.read.django.DjangoSettings;
 import io.connlint.core.read.django.Gunicorn;
 import io.connlint.core.read.python.PythonModule;
@@ -140,11 +141,36 @@ public final class ProjectLoader {
             problems.addAll(read.problems());
             notes.addAll(read.notes());
         }
+        Optional<Path> persistedFile = decl.persisted().flatMap(this::existingFile);
+        if (persistedFile.isPresent()) {
+            persisted(persistedFile.get(), engine, filesRead, entries);
+        }
         Setting<Long> reserved = decl.reserved().orElseGet(() -> Setting.assumed("reserved", 0L,
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = decl.hosts().stream().map(Setting::value).toList();
         return new DatabaseServer(decl.id(), engine, filesRead, ServerVariablesBuilder.build(entries, engine, notes),
                 decl.ramMb(), decl.openFilesLimit(), reserved, hosts, Optional.of(decl.at()));
+    }
+
+    /**
+     * {@code SET PERSIST} values (MySQL 8 {@code mysqld-auto.cnf}): applied after every option file,
+     * so they win. MariaDB has no SET PERSIST and does not read the file.
+     */
+    private void persisted(Path file, ServerEngine engine, List<String> filesRead, List<OptionEntry> entries) {
+        String display = rootPaths.display(file);
+        if (engine.isMariaDb() || engine.major() < 8) {
+            notes.add(new Note(SourceLocation.startOf(display), engine.id() + " has no SET PERSIST and does not read "
+                    + "mysqld-auto.cnf; its values are ignored"));
+            return;
+        }
+        try {
+            PersistedVariables.Result persisted = PersistedVariables.read(TextFile.read(file, display));
+            problems.addAll(persisted.problems());
+            entries.addAll(persisted.entries());
+            filesRead.add(display);
+        } catch (TextFile.Unreadable e) {
+            problems.add(e.problem());
+        }
     }
 
     /** The file a connlint.yml entry names, or a CL901 problem at the entry. */
