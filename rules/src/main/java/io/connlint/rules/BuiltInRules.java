@@ -4,6 +4,8 @@ import io.connlint.core.engine.Rule;
 import io.connlint.core.engine.RuleProvider;
 import io.connlint.rules.budget.MaxUserConnectionsBelowDemand;
 import io.connlint.rules.budget.PoolBudgetExceeded;
+import io.connlint.rules.budget.PoolBudgetExceededAtAutoscaleMax;
+import io.connlint.rules.budget.PoolBudgetExceededDuringRollout;
 import io.connlint.rules.budget.PoolUsesAdminAccount;
 import io.connlint.rules.django.DjangoConnMaxAgeExceedsWaitTimeout;
 import io.connlint.rules.django.DjangoPersistentConnectionsUnbounded;
@@ -30,6 +32,8 @@ public final class BuiltInRules implements RuleProvider {
         return List.of(
                 // start
                 new PoolBudgetExceeded(),
+                new PoolBudgetExceededDuringRollout(),
+                new PoolBudgetExceededAtAutoscaleMax(),
                 new MaxUserConnectionsBelowDemand(),
                 new PoolUsesAdminAccount(),
                 new MaxConnectionsAboveRamRuleOfThumb(),

@@ -25,6 +25,7 @@ import io.connlint.core.read.mycnf.ServerVariablesBuilder;
 import io.connlint.core.read.persisted.PersistedVariables;
 import io.connlint.core.read.django.DjangoSettings;
 import io.connlint.core.read.django.Gunicorn;
+import io.connlint.core.read.k8s.KubernetesManifests;
 import io.connlint.core.read.python.PythonModule;
 import io.connlint.core.read.python.PythonReader;
 import io.connlint.core.read.spring.SpringConfigReader;
@@ -191,8 +192,8 @@ public final class ProjectLoader {
             problems.add(ReadProblem.configInvalid(app.at(), "apps." + app.id()
                     + " names no config files; add config: [path/to/hikari.properties]"));
         }
-        Setting<Long> instances = app.instances().orElseGet(() -> Setting.assumed("instances", 1L,
-                "apps." + app.id() + " declares no instances"));
+        Scaling scaling = scaling(app);
+        Setting<Long> instances = scaling.instances();
         Setting<Long> processes = app.processes().orElseGet(() -> Setting.derived("processes", 1L,
                 "one process per instance"));
         Optional<Setting<String>> server = app.server();
@@ -215,7 +216,8 @@ public final class ProjectLoader {
         if (gunicorn.isPresent() && app.processes().isEmpty()) {
             processes = gunicorn.get().workers();
         }
-        PoolContext context = new PoolContext(app.id(), instances, processes, server, Optional.of(app.at()));
+        PoolContext context = new PoolContext(app.id(), instances, processes, server, Optional.of(app.at()),
+                scaling.rollout(), scaling.maximum());
         for (Path file : django) {
             pools.addAll(djangoPools(file, app.env(), context, gunicorn, true,
                     django.size() == 1 && spring.isEmpty() && others.isEmpty()));
@@ -268,16 +270,85 @@ public final class ProjectLoader {
             java.util.SortedMap<String, Setting<?>> settings = new java.util.TreeMap<>(alias.settings());
             settings.put(ClientPool.MAXIMUM_POOL_SIZE, threads);
             pools.add(new ClientPool(id, context.app(), PoolKind.DJANGO, files, alias.target(), settings,
-                    context.instances(), context.processes(), context.server(), context.declaredAt(), List.of()));
+                    context.instances(), context.processes(), context.server(), context.declaredAt(), List.of(),
+                    context.rollout(), context.maximum()));
         }
         return pools;
     }
 
+    /** How many instances run: steadily, during a rolling deploy, at the autoscaling ceiling. */
+    private record Scaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Optional<Setting<Long>> maximum) {
+    }
+
+    /**
+     * Instances from connlint.yml, else from the app's Kubernetes manifest (Deployment or
+     * StatefulSet {@code replicas}, default 1); the rolling-update surge ({@code maxSurge} in
+     * connlint.yml, else the Deployment's, else Kubernetes' 25%; a StatefulSet replaces pods one by
+     * one without surge) and the autoscaling ceiling ({@code maxInstances}, else a
+     * HorizontalPodAutoscaler's {@code maxReplicas} whose scaleTargetRef names the workload).
+     */
+    private Scaling scaling(AppDecl app) {
+        Optional<KubernetesManifests.Workload> workload = Optional.empty();
+        List<KubernetesManifests.Autoscaler> autoscalers = List.of();
+        Optional<Path> manifest = app.deployment().flatMap(this::existingFile);
+        if (manifest.isPresent()) {
+            String display = rootPaths.display(manifest.get());
+            try {
+                KubernetesManifests.Result k8s = KubernetesManifests.read(TextFile.read(manifest.get(), display));
+                autoscalers = k8s.autoscalers();
+                List<KubernetesManifests.Workload> workloads = k8s.workloads();
+                workload = workloads.size() == 1 ? Optional.of(workloads.get(0))
+                        : workloads.stream().filter(w -> w.name().equals(app.id())).findFirst();
+                if (workload.isEmpty()) {
+                    notes.add(new Note(SourceLocation.startOf(display), workloads.isEmpty()
+                            ? "no Deployment or StatefulSet in this manifest; the instances of " + app.id() + " are not known"
+                            : "several workloads and none named " + app.id() + "; the instances of " + app.id()
+                                    + " are not known"));
+                }
+            } catch (TextFile.Unreadable e) {
+                problems.add(e.problem());
+            }
+        }
+        Optional<KubernetesManifests.Workload> w = workload;
+        Setting<Long> instances = app.instances()
+                .or(() -> w.map(x -> x.replicas().orElseGet(() -> Setting.engineDefault("replicas", 1L, "Kubernetes"))))
+                .orElseGet(() -> Setting.assumed("instances", 1L, "apps." + app.id() + " declares no instances"));
+        Optional<Setting<String>> surge = app.maxSurge().or(() -> w.filter(x -> x.kind().equals("Deployment"))
+                .map(x -> x.maxSurge().orElseGet(() -> Setting.engineDefault("maxSurge", "25%", "Kubernetes"))));
+        Optional<Setting<Long>> rollout = surge.filter(s -> s.value().trim().matches("\\d{1,9}%?")).map(s -> {
+            long extra = surgeCount(s.value(), instances.effective());
+            return Setting.derived("instances during rollout", instances.effective() + extra,
+                    instances.effective() + " + maxSurge " + s.value() + " (" + s.origin().describe() + ") = "
+                            + (instances.effective() + extra));
+        });
+        List<KubernetesManifests.Autoscaler> hpas = autoscalers;
+        Optional<Setting<Long>> maximum = app.maxInstances().or(() -> w.flatMap(x -> hpas.stream()
+                .filter(h -> h.targetName().equals(x.name()) && h.targetKind().equals(x.kind()))
+                .map(KubernetesManifests.Autoscaler::maxReplicas).findFirst()));
+        return new Scaling(instances, rollout, maximum);
+    }
+
+    /** maxSurge as Kubernetes reads it: a number of pods, or a percentage of replicas rounded up. */
+    static long surgeCount(String surge, long replicas) {
+        String s = surge.trim();
+        if (s.endsWith("%")) {
+            long percent = Long.parseLong(s.substring(0, s.length() - 1).trim());
+            return (replicas * percent + 99) / 100;
+        }
+        return Long.parseLong(s);  // callers pass only digits, with or without %
+    }
+
     /** What every pool of one app shares. */
     record PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
-                       Optional<SourceLocation> declaredAt) {
+                       Optional<SourceLocation> declaredAt, Optional<Setting<Long>> rollout,
+                       Optional<Setting<Long>> maximum) {
+        PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
+                    Optional<SourceLocation> declaredAt) {
+            this(app, instances, processes, server, declaredAt, Optional.empty(), Optional.empty());
+        }
+
         PoolContext withProcesses(Setting<Long> p) {
-            return new PoolContext(app, instances, p, server, declaredAt);
+            return new PoolContext(app, instances, p, server, declaredAt, rollout, maximum);
         }
     }
 
@@ -300,7 +371,8 @@ public final class ProjectLoader {
         for (SpringConfigReader.SpringPool p : spring.pools()) {
             String id = p.isMain() && onlySource ? context.app() : context.app() + "/" + p.prefix();
             pools.add(new ClientPool(id, context.app(), p.kind(), spring.filesRead(), p.target(), p.settings(),
-                    context.instances(), context.processes(), context.server(), context.declaredAt(), p.rejected()));
+                    context.instances(), context.processes(), context.server(), context.declaredAt(), p.rejected(),
+                    context.rollout(), context.maximum()));
         }
         return pools;
     }
@@ -331,7 +403,7 @@ public final class ProjectLoader {
         return Optional.of(new ClientPool(id, context.app(), PoolKind.HIKARI, List.of(display), hikari.target(),
                 new java.util.TreeMap<>(hikari.settings()), context.instances(), context.processes(), context.server(),
                 context.declaredAt(),
-                hikari.rejected()));
+                hikari.rejected(), context.rollout(), context.maximum()));
     }
 
     // ---- links --------------------------------------------------------------------------------

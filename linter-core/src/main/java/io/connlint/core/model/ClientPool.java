@@ -20,11 +20,14 @@ import java.util.TreeMap;
  * @param server     the server the app declares in connlint.yml, if any
  * @param declaredAt where the app is declared in connlint.yml, if anywhere
  * @param rejected   settings the pool library refuses (the pool would not start)
+ * @param rolloutInstances instances while a rolling deploy runs (instances + surge), when known
+ * @param maxInstances     the autoscaling ceiling, when known
  */
 public record ClientPool(String id, String app, PoolKind kind, List<String> configFiles, Optional<Target> target,
                          SortedMap<String, Setting<?>> settings, Setting<Long> instances, Setting<Long> processes,
                          Optional<Setting<String>> server, Optional<SourceLocation> declaredAt,
-                         List<RejectedValue> rejected) {
+                         List<RejectedValue> rejected, Optional<Setting<Long>> rolloutInstances,
+                         Optional<Setting<Long>> maxInstances) {
 
     public static final String MAXIMUM_POOL_SIZE = "maximumPoolSize";
     public static final String MINIMUM_IDLE = "minimumIdle";
@@ -76,6 +79,11 @@ public record ClientPool(String id, String app, PoolKind kind, List<String> conf
 
     /** instances × processes × pool max, with effective values. */
     public long demand() {
-        return instances.effective() * processes.effective() * maximumPoolSize().effective();
+        return demand(instances.effective());
+    }
+
+    /** The demand when {@code running} instances run. */
+    public long demand(long running) {
+        return running * processes.effective() * maximumPoolSize().effective();
     }
 }

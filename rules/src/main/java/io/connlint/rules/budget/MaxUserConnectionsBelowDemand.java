@@ -49,7 +49,7 @@ public final class MaxUserConnectionsBelowDemand implements Rule {
                         .at(user, first.location())
                         .related(cap, "max_user_connections = " + cap.effective());
                 for (ClientPool pool : e.getValue()) {
-                    report.arithmetic(PoolBudgetExceeded.term(pool));
+                    report.arithmetic(Budget.term(pool, Budget.Scenario.STEADY));
                 }
                 report.help("give each app its own account, lower the pools, or raise max_user_connections to at least "
                         + demand).emit();

@@ -196,7 +196,7 @@ class DjangoOracleTest {
         settings.put(CONN_HEALTH_CHECKS, Setting.written(CONN_HEALTH_CHECKS, true, "\"False\"", at));
         ClientPool pool = new ClientPool(APP, APP, PoolKind.DJANGO, List.of(at.path()), Optional.of(target), settings,
                 Setting.written("instances", 2L, "2", at), Setting.derived("processes", 1L, "one process"),
-                Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
         assertEquals(fromPython(python), fromConnlint(pool));
         python.put(CONN_MAX_AGE, 0L);
         assertNotEquals(fromPython(python), fromConnlint(pool));

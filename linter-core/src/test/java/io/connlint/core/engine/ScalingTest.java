@@ -1,0 +1,73 @@
+package io.connlint.core.engine;
+
+import io.connlint.core.model.ClientPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Instances from Kubernetes manifests: replicas, rolling-update surge, autoscaler ceiling. */
+class ScalingTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void surgeIsPodsOrAPercentageRoundedUp() {
+        assertEquals(2, ProjectLoader.surgeCount("25%", 6));
+        assertEquals(1, ProjectLoader.surgeCount("25%", 1));
+        assertEquals(0, ProjectLoader.surgeCount("0", 6));
+        assertEquals(3, ProjectLoader.surgeCount("3", 6));
+        assertEquals(6, ProjectLoader.surgeCount("100%", 6));
+    }
+
+    @Test
+    void readsReplicasSurgeAndTheMatchingAutoscaler() throws IOException {
+        write("k8s/all.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: { name: orders }
+                spec:
+                  replicas: 6
+                  strategy: { rollingUpdate: { maxSurge: 2 } }
+                ---
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: { name: ledger }
+                spec: { replicas: 3 }
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: { name: orders-hpa }
+                spec:
+                  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: orders }
+                  maxReplicas: 12
+                """);
+        write("orders/hikari.properties", "maximumPoolSize=5\n");
+        write("ledger/hikari.properties", "maximumPoolSize=5\n");
+        write("connlint.yml", "servers:\n  main: { engine: mysql-8.0 }\napps:\n"
+                + "  orders: { config: [orders/hikari.properties], deployment: k8s/all.yaml }\n"
+                + "  ledger: { config: [ledger/hikari.properties], deployment: k8s/all.yaml }\n");
+        var model = ProjectLoader.load(LintRequest.of(root)).model();
+        ClientPool orders = model.pools().stream().filter(p -> p.id().equals("orders")).findFirst().orElseThrow();
+        assertEquals(6L, orders.instances().effective());
+        assertEquals("k8s/all.yaml:5:13", orders.instances().location().orElseThrow().toString());
+        assertEquals(8L, orders.rolloutInstances().orElseThrow().effective());
+        assertEquals(12L, orders.maxInstances().orElseThrow().effective());
+        ClientPool ledger = model.pools().stream().filter(p -> p.id().equals("ledger")).findFirst().orElseThrow();
+        assertEquals(3L, ledger.instances().effective());
+        assertTrue(ledger.rolloutInstances().isEmpty(), "a StatefulSet replaces pods one by one: no surge");
+        assertTrue(ledger.maxInstances().isEmpty());
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path f = root.resolve(path);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+}

@@ -1,0 +1,33 @@
+package io.connlint.rules.budget;
+
+import io.connlint.core.engine.LintRule;
+import io.connlint.core.engine.Rule;
+import io.connlint.core.engine.RuleContext;
+import io.connlint.core.engine.Severity;
+import io.connlint.core.model.DatabaseServer;
+import io.connlint.core.model.Deployment;
+
+/**
+ * The autoscaler adds instances exactly when load is highest; each brings its pools, and the
+ * server's max_connections does not grow with them.
+ */
+@LintRule(code = "CL103", name = "pool-budget-exceeded-at-autoscale-max",
+        summary = "The pools fit max_connections, but not at the autoscaling maximum",
+        severity = Severity.ERROR)
+public final class PoolBudgetExceededAtAutoscaleMax implements Rule {
+
+    @Override
+    public void check(Deployment model, RuleContext context) {
+        for (DatabaseServer server : model.servers()) {
+            var pools = model.poolsOf(server);
+            if (new Budget(server, pools, Budget.Scenario.STEADY).exceeded()
+                    || new Budget(server, pools, Budget.Scenario.ROLLOUT).exceeded()) {
+                continue; // CL101's or CL102's
+            }
+            Budget max = new Budget(server, pools, Budget.Scenario.AUTOSCALED);
+            if (max.exceeded()) {
+                max.report(context);
+            }
+        }
+    }
+}
