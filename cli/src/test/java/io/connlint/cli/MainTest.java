@@ -95,6 +95,18 @@ class MainTest {
     }
 
     @Test
+    void githubAnnotationsStartTheirLines() {
+        Run r = run("check", SHOP.toString(), "--format", "github");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("\n::error file=orders/src/main/resources/hikari.properties,line=4,col=1,"
+                + "title=CL101 pool-budget-exceeded::the pools of orders, payments, catalog and storefront can open 344"
+                + " connections"), r.out());
+        assertTrue(r.out().contains("%0Aorders: 6 instances × 1 process × maximumPoolSize 40 = 240%0A"), r.out());
+        assertTrue(r.out().startsWith("::notice file=connlint.yml,line=19,col=3,title=CL702 instances-not-declared::"),
+                r.out());
+    }
+
+    @Test
     void showPrintsTheModelAsJson() {
         Run r = run("show", SHOP.toString(), "--format", "json");
         assertEquals(0, r.exit(), r.err());

@@ -9,14 +9,15 @@ public interface Reporter {
 
     void write(LintResult result, Appendable out) throws IOException;
 
-    /** The reporter for a format name: {@code console}, {@code json}, {@code sarif}. */
+    /** The reporter for a format name: {@code console}, {@code json}, {@code sarif}, {@code github}. */
     static Reporter forFormat(String format, String toolVersion) {
         return switch (format) {
             case "console" -> new ConsoleReporter(false);
             case "json" -> new JsonReporter(toolVersion);
             case "sarif" -> new SarifReporter(toolVersion);
+            case "github" -> new GithubReporter();
             default -> throw new IllegalArgumentException("unknown format '" + format
-                    + "'; expected console, json or sarif");
+                    + "'; expected console, json, sarif or github");
         };
     }
 
@@ -25,6 +26,7 @@ public interface Reporter {
         return switch (format) {
             case "console" -> "txt";
             case "sarif" -> "sarif";
+            case "github" -> "github.txt";
             default -> format;
         };
     }
