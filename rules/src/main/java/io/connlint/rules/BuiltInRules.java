@@ -12,6 +12,7 @@ import io.connlint.rules.django.DjangoPersistentConnectionsUnbounded;
 import io.connlint.rules.django.DjangoPersistentWithoutHealthChecks;
 import io.connlint.rules.meta.ConfigUnreadable;
 import io.connlint.rules.meta.ConnlintConfigInvalid;
+import io.connlint.rules.meta.SuppressionInvalid;
 import io.connlint.rules.pools.HikariInvalidValue;
 import io.connlint.rules.pools.PoolPropertyMisplaced;
 import io.connlint.rules.pools.UnknownPoolProperty;
@@ -49,7 +50,8 @@ public final class BuiltInRules implements RuleProvider {
                 new InstancesNotDeclared(),
                 new ValueUnresolved(),
                 new ConfigUnreadable(),
-                new ConnlintConfigInvalid()
+                new ConnlintConfigInvalid(),
+                new SuppressionInvalid()
                 // end
         );
     }

@@ -91,7 +91,7 @@ final class Discovery {
             pools.addAll(loader.djangoPools(settings, Map.of(), context, gunicorn, false, true));
         }
         return new Deployment(request.projectRoot().toString(), servers, pools, ProjectLoader.linkAll(servers, pools),
-                loader.problems(), loader.notes(), loader.unused(), true);
+                loader.problems(), loader.notes(), loader.unused(), List.of(), true);
     }
 
     /** A Django project is named by its package: {@code mysite/settings.py}, {@code mysite/settings/prod.py}. */

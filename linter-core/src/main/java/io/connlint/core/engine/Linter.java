@@ -37,20 +37,44 @@ public final class Linter {
         ProjectLoader.Loaded loaded = ProjectLoader.load(request);
         ProjectConfig config = loaded.config();
         Deployment model = withRuleProblems(loaded.model(), config);
+        model = model.withSuppressions(Suppressions.scan(request.projectRoot(), model, config.file()));
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : registry.rules()) {
-            RuleInfo info = rule.info();
-            RuleSetting setting = config.rules().get(info.code());
-            if (setting != null && setting.off()) {
-                continue;
+            if (!(rule instanceof AfterSuppressions)) {
+                run(rule, model, config, findings);
             }
-            Severity severity = setting == null ? info.defaultSeverity()
-                    : setting.severity().orElse(info.defaultSeverity());
-            Map<String, Long> options = setting == null ? Map.of() : setting.options();
-            rule.check(model, new RuleContext(info, severity, options, findings::add));
         }
-        findings.sort(Finding.ORDER);
-        return new LintResult(model, findings, registry.infos());
+        // a finding with a reasoned suppression directly above its line is silenced
+        List<io.connlint.core.model.Suppression> suppressions = new ArrayList<>(model.suppressions());
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : findings) {
+            int s = Suppressions.matching(suppressions, f);
+            if (s < 0) {
+                kept.add(f);
+            } else {
+                suppressions.set(s, suppressions.get(s).markUsed());
+            }
+        }
+        model = model.withSuppressions(suppressions);
+        for (Rule rule : registry.rules()) {
+            if (rule instanceof AfterSuppressions) {
+                run(rule, model, config, kept);
+            }
+        }
+        kept.sort(Finding.ORDER);
+        return new LintResult(model, kept, registry.infos());
+    }
+
+    private static void run(Rule rule, Deployment model, ProjectConfig config, List<Finding> findings) {
+        RuleInfo info = rule.info();
+        RuleSetting setting = config.rules().get(info.code());
+        if (setting != null && setting.off()) {
+            return;
+        }
+        Severity severity = setting == null ? info.defaultSeverity()
+                : setting.severity().orElse(info.defaultSeverity());
+        Map<String, Long> options = setting == null ? Map.of() : setting.options();
+        rule.check(model, new RuleContext(info, severity, options, findings::add));
     }
 
     /** Rule codes and options in connlint.yml that no rule has. */
@@ -77,7 +101,6 @@ public final class Linter {
         if (problems.size() == model.problems().size()) {
             return model;
         }
-        return new Deployment(model.projectRoot(), model.servers(), model.pools(), model.poolServer(), problems,
-                model.notes(), model.unusedKeys(), model.discovered());
+        return model.withProblems(problems);
     }
 }

@@ -106,7 +106,7 @@ public final class ProjectLoader {
         }
         Map<String, String> links = link(servers, pools);
         Deployment model = new Deployment(request.projectRoot().toString(), servers, pools, links, problems, notes,
-                unused, false);
+                unused, List.of(), false);
         return new Loaded(model, config);
     }
 

@@ -17,11 +17,12 @@ import java.util.TreeMap;
  * @param problems     files that could not be read and connlint.yml entries that are not valid
  * @param notes        what connlint assumed or could not follow
  * @param unusedKeys   keys in apps' configuration that nothing reads
+ * @param suppressions {@code # connlint: ignore[…]} comments in the files read
  * @param discovered   true when there was no connlint.yml and files were discovered
  */
 public record Deployment(String projectRoot, List<DatabaseServer> servers, List<ClientPool> pools,
                          Map<String, String> poolServer, List<ReadProblem> problems, List<Note> notes,
-                         List<UnusedKey> unusedKeys, boolean discovered) {
+                         List<UnusedKey> unusedKeys, List<Suppression> suppressions, boolean discovered) {
 
     public Deployment {
         servers = List.copyOf(servers);
@@ -30,6 +31,18 @@ public record Deployment(String projectRoot, List<DatabaseServer> servers, List<
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
         unusedKeys = List.copyOf(unusedKeys);
+        suppressions = List.copyOf(suppressions);
+    }
+
+    /** The same model with other suppressions. */
+    public Deployment withSuppressions(List<Suppression> replaced) {
+        return new Deployment(projectRoot, servers, pools, poolServer, problems, notes, unusedKeys, replaced, discovered);
+    }
+
+    /** The same model with other problems. */
+    public Deployment withProblems(List<ReadProblem> replaced) {
+        return new Deployment(projectRoot, servers, pools, poolServer, replaced, notes, unusedKeys, suppressions,
+                discovered);
     }
 
     public Optional<DatabaseServer> server(String id) {
