@@ -18,6 +18,7 @@ import io.connlint.rules.pools.PoolPropertyMisplaced;
 import io.connlint.rules.pools.UnknownPoolProperty;
 import io.connlint.rules.server.InteractiveTimeoutTooLong;
 import io.connlint.rules.server.MaxConnectionsAboveRamRuleOfThumb;
+import io.connlint.rules.server.SettingInIgnoredGroup;
 import io.connlint.rules.server.WaitTimeoutTooLong;
 import io.connlint.rules.timeouts.PoolLifetimeExceedsWaitTimeout;
 import io.connlint.rules.topology.InstancesNotDeclared;
@@ -40,6 +41,7 @@ public final class BuiltInRules implements RuleProvider {
                 new MaxConnectionsAboveRamRuleOfThumb(),
                 new WaitTimeoutTooLong(),
                 new InteractiveTimeoutTooLong(),
+                new SettingInIgnoredGroup(),
                 new PoolLifetimeExceedsWaitTimeout(),
                 new DjangoConnMaxAgeExceedsWaitTimeout(),
                 new HikariInvalidValue(),

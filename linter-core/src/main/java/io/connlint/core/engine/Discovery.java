@@ -175,6 +175,7 @@ final class Discovery {
             OptionFiles read = e.getValue();
             filesRead.addAll(read.filesRead());
             entries.addAll(read.entries());
+            loader.unused().addAll(ProjectLoader.groupsNotRead(read, ProjectLoader.DISCOVERED_SERVER, engine));
             loader.problems().addAll(read.problems());
             loader.notes().addAll(read.notes());
         }

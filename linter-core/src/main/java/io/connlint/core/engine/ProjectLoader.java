@@ -141,6 +141,7 @@ public final class ProjectLoader {
             entries.addAll(read.entries());
             problems.addAll(read.problems());
             notes.addAll(read.notes());
+            unused.addAll(groupsNotRead(read, decl.id(), engine));
         }
         Optional<Path> persistedFile = decl.persisted().flatMap(this::existingFile);
         if (persistedFile.isPresent()) {
@@ -151,6 +152,19 @@ public final class ProjectLoader {
         List<String> hosts = decl.hosts().stream().map(Setting::value).toList();
         return new DatabaseServer(decl.id(), engine, filesRead, ServerVariablesBuilder.build(entries, engine, notes),
                 decl.ramMb(), decl.openFilesLimit(), reserved, hosts, Optional.of(decl.at()));
+    }
+
+    /** Server variables set in groups the server does not read: silently ignored (CL505). */
+    static List<UnusedKey> groupsNotRead(OptionFiles read, String server, ServerEngine engine) {
+        List<UnusedKey> keys = new ArrayList<>();
+        for (OptionEntry e : read.ignored()) {
+            Optional<String> variable = io.connlint.core.read.mycnf.OptionValues.variableName(e.name());
+            if (variable.isPresent() && io.connlint.core.model.ServerVariable.byName(variable.get()).isPresent()) {
+                keys.add(new UnusedKey(e.at(), e.name(), server, UnusedKey.Kind.GROUP_NOT_READ, "[" + e.group() + "]",
+                        engine.serverGroups()));
+            }
+        }
+        return keys;
     }
 
     /**

@@ -101,7 +101,7 @@ public final class OptionFileReader {
         Run run = new Run(file.getParent());
         run.file(file, 0);
         return new OptionFiles(List.copyOf(run.filesRead), run.entries, List.copyOf(run.problems),
-                List.copyOf(run.notes));
+                List.copyOf(run.notes), run.ignored);
     }
 
     /** One line as {@code fgets} returns it: latin1 text without the line break. */
@@ -113,6 +113,7 @@ public final class OptionFileReader {
         private final Path topDirectory;
         private final Set<String> filesRead = new LinkedHashSet<>();
         private final List<OptionEntry> entries = new ArrayList<>();
+        private final List<OptionEntry> ignored = new ArrayList<>();
         private final Set<ReadProblem> problems = new LinkedHashSet<>();
         private final Set<Note> notes = new LinkedHashSet<>();
         private final Deque<Path> stack = new ArrayDeque<>();
@@ -275,6 +276,8 @@ public final class OptionFileReader {
                 }
                 if (wanted) {
                     entries.add(option(s, start, decode.apply(group), at, decode));
+                } else {
+                    ignored.add(option(s, start, decode.apply(group), at, decode));
                 }
             }
         }

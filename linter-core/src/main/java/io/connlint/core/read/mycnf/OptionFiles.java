@@ -12,14 +12,16 @@ import java.util.List;
  * @param entries   option lines in the wanted groups, in the order mysqld would apply them
  * @param problems  lines mysqld would refuse, and files that cannot be read
  * @param notes     includes connlint could not follow and assumptions it made
+ * @param ignored   option lines in groups the reader was not asked for (the server skips them silently)
  */
 public record OptionFiles(List<String> filesRead, List<OptionEntry> entries, List<ReadProblem> problems,
-                          List<Note> notes) {
+                          List<Note> notes, List<OptionEntry> ignored) {
 
     public OptionFiles {
         filesRead = List.copyOf(filesRead);
         entries = List.copyOf(entries);
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
+        ignored = List.copyOf(ignored);
     }
 }
