@@ -22,6 +22,7 @@ import io.connlint.rules.server.SettingInIgnoredGroup;
 import io.connlint.rules.server.WaitTimeoutTooLong;
 import io.connlint.rules.timeouts.PoolLifetimeExceedsWaitTimeout;
 import io.connlint.rules.topology.InstancesNotDeclared;
+import io.connlint.rules.topology.UnknownTargetServer;
 import io.connlint.rules.topology.ValueUnresolved;
 
 import java.util.List;
@@ -49,6 +50,7 @@ public final class BuiltInRules implements RuleProvider {
                 new PoolPropertyMisplaced(),
                 new DjangoPersistentConnectionsUnbounded(),
                 new DjangoPersistentWithoutHealthChecks(),
+                new UnknownTargetServer(),
                 new InstancesNotDeclared(),
                 new ValueUnresolved(),
                 new ConfigUnreadable(),
