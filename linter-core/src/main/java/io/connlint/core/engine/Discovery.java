@@ -184,7 +184,7 @@ final class Discovery {
                 + engine.id() + " server"));
         Setting<Long> reserved = Setting.assumed("reserved", 0L, "no connlint.yml declares reserved connections");
         return new DatabaseServer(ProjectLoader.DISCOVERED_SERVER, engine, filesRead,
-                ServerVariablesBuilder.build(entries, engine, loader.notes()), Optional.empty(), Optional.empty(), reserved, List.of(), Optional.empty());
+                ServerVariablesBuilder.build(entries, engine, loader.notes(), Optional.empty()), Optional.empty(), Optional.empty(), reserved, List.of(), Optional.empty());
     }
 
     /** MariaDB when a file has a MariaDB-only group, MySQL 8.0 otherwise. */

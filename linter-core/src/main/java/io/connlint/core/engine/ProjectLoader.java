@@ -150,7 +150,7 @@ public final class ProjectLoader {
         Setting<Long> reserved = decl.reserved().orElseGet(() -> Setting.assumed("reserved", 0L,
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = decl.hosts().stream().map(Setting::value).toList();
-        return new DatabaseServer(decl.id(), engine, filesRead, ServerVariablesBuilder.build(entries, engine, notes),
+        return new DatabaseServer(decl.id(), engine, filesRead, ServerVariablesBuilder.build(entries, engine, notes, decl.openFilesLimit()),
                 decl.ramMb(), decl.openFilesLimit(), reserved, hosts, Optional.of(decl.at()));
     }
 

@@ -7,31 +7,44 @@ import io.connlint.core.model.Setting;
 import io.connlint.core.model.VariableKind;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Applies option entries in order (the last one of a variable wins, across groups and files) and
- * fills the engine's defaults for the catalogue variables that are not set. Numeric catalogue
- * values are clamped to the engine's range as the server does at start-up.
+ * Applies option entries in order (the last one of a variable wins, across groups and files),
+ * fills the engine's defaults for the catalogue variables that are not set, and computes the
+ * values the server really runs with: numeric catalogue values are limited to the engine's range
+ * and rounded down to its block size as my_getopt does, autosized variables are derived, and,
+ * when the open-files limit is known, the engine's open-files algorithm may cut
+ * {@code max_connections} and {@code table_open_cache} ({@link OpenFiles}).
  */
 public final class ServerVariablesBuilder {
 
     private ServerVariablesBuilder() {
     }
 
-    /**
-     * @param notes receives a note for each catalogue variable whose value the server would not
-     *              accept, since the budget then falls back to the engine default
-     */
+    /** Without a known open-files limit: no open-files cut. */
     public static SortedMap<String, Setting<?>> build(List<OptionEntry> entries, ServerEngine engine,
                                                       List<Note> notes) {
+        return build(entries, engine, notes, Optional.empty());
+    }
+
+    /**
+     * @param notes          receives a note for each catalogue variable whose value the server
+     *                       would not accept, since the budget then falls back to the engine default
+     * @param openFilesLimit the open-files limit (soft = hard, e.g. systemd LimitNOFILE) the server
+     *                       starts under; empty when unknown, and then no cut is applied
+     */
+    public static SortedMap<String, Setting<?>> build(List<OptionEntry> entries, ServerEngine engine,
+                                                      List<Note> notes, Optional<Setting<Long>> openFilesLimit) {
         SortedMap<String, Setting<?>> variables = new TreeMap<>();
         for (OptionEntry entry : entries) {
             OptionValues.variableName(entry.name()).ifPresent(name -> {
                 Setting<?> setting = setting(name, entry, engine);
                 variables.put(name, setting);
-                ServerVariable.byName(name).filter(v -> !(setting.value() instanceof Long)
+                ServerVariable.byName(name).filter(v -> v.existsOn(engine))
+                        .filter(v -> !(setting.value() instanceof Long)
                                 && v.kind() != VariableKind.TEXT && v.kind() != VariableKind.BOOLEAN)
                         .ifPresent(v -> notes.add(new Note(entry.at(), name + " = '" + entry.value().orElse("")
                                 + "' is not a number " + engine.id() + " accepts, so the server would refuse to start;"
@@ -39,8 +52,11 @@ public final class ServerVariablesBuilder {
             });
         }
         for (ServerVariable v : ServerVariable.all()) {
-            variables.putIfAbsent(v.name(), v.defaultSetting(engine));
+            if (v.existsOn(engine) && !v.spec(engine).orElseThrow().autosized()) {
+                variables.putIfAbsent(v.name(), v.defaultSetting(engine));
+            }
         }
+        Autosize.apply(variables, engine, openFilesLimit);
         return variables;
     }
 
@@ -48,29 +64,49 @@ public final class ServerVariablesBuilder {
         String text = entry.value().orElse("");
         var known = ServerVariable.byName(name).filter(v -> v.kind() != VariableKind.TEXT
                 && v.kind() != VariableKind.BOOLEAN);
-        if (known.isPresent() && entry.value().isPresent()) {
-            ServerVariable variable = known.get();
-            var number = OptionValues.parseNumber(text, engine);
+        var spec = known.flatMap(v -> v.spec(engine));
+        if (spec.isPresent() && entry.value().isPresent()) {
+            ServerVariable.Spec range = spec.get();
+            Optional<Long> number;
+            if (range.min() < 0 && engine.isMariaDb() && text.startsWith("-")) {
+                // a signed variable (max_user_connections): my_getopt reads it with strtoll
+                number = OptionValues.parseNumber(text.substring(1), engine).map(n -> -n);
+            } else {
+                number = OptionValues.parseNumber(text, engine);
+            }
             if (number.isPresent()) {
                 Setting<Long> written = Setting.written(name, number.get(), entry.raw(), entry.at());
-                long min = variable.minFor(engine);
-                long value = number.get();
-                if (value < 0) {
-                    // MySQL clamps a negative value of an unsigned option (MariaDB refuses it in parseNumber)
-                    return written.runsWith(min, "option '" + name + "': value " + value + " adjusted to " + min);
-                }
-                if (value < min) {
-                    return written.runsWith(min,
-                            "option '" + name + "': unsigned value " + value + " adjusted to " + min);
-                }
-                if (value > variable.max()) {
-                    return written.runsWith(variable.max(),
-                            "option '" + name + "': unsigned value " + value + " adjusted to " + variable.max());
-                }
-                return written;
+                return limit(written, range, engine);
             }
         }
         return Setting.written(name, entry.value().orElse("ON"), entry.value().isPresent() ? entry.raw() : "",
                 entry.at());
+    }
+
+    /** my_getopt getopt_ull_limit_value / getopt_ll_limit_value: max, then block, then min. */
+    static Setting<Long> limit(Setting<Long> written, ServerVariable.Spec range, ServerEngine engine) {
+        String name = written.name();
+        long value = written.value();
+        String kind = range.min() < 0 ? "signed" : "unsigned";
+        if (value < 0 && range.min() >= 0) {
+            // MySQL clamps a negative value of an unsigned option (MariaDB refuses it in parseNumber)
+            return written.runsWith(range.min(), "option '" + name + "': value " + value + " adjusted to "
+                    + range.min());
+        }
+        if (value > range.max()) {
+            long max = range.limit(value);
+            return written.runsWith(max, "option '" + name + "': " + kind + " value " + value + " adjusted to " + max);
+        }
+        long v = range.block() > 1 ? value / range.block() * range.block() : value;
+        if (v < range.min()) {
+            return written.runsWith(range.min(),
+                    "option '" + name + "': " + kind + " value " + value + " adjusted to " + range.min());
+        }
+        if (v != value) {
+            // the server rounds silently (no warning); connlint says why
+            return written.runsWith(v, name + " is rounded down to a multiple of its block size "
+                    + range.block() + " (" + engine.id() + "): " + value + " runs as " + v);
+        }
+        return written;
     }
 }
