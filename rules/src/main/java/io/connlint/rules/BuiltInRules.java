@@ -6,6 +6,8 @@ import io.connlint.rules.budget.MaxUserConnectionsBelowDemand;
 import io.connlint.rules.budget.PoolBudgetExceeded;
 import io.connlint.rules.budget.PoolBudgetExceededAtAutoscaleMax;
 import io.connlint.rules.budget.PoolBudgetExceededDuringRollout;
+import io.connlint.rules.budget.PoolBudgetHeadroomLow;
+import io.connlint.rules.budget.ReservedConnectionsUndeclared;
 import io.connlint.rules.budget.PoolUsesAdminAccount;
 import io.connlint.rules.django.DjangoConnMaxAgeExceedsWaitTimeout;
 import io.connlint.rules.django.DjangoPersistentConnectionsUnbounded;
@@ -13,13 +15,17 @@ import io.connlint.rules.django.DjangoPersistentWithoutHealthChecks;
 import io.connlint.rules.meta.ConfigUnreadable;
 import io.connlint.rules.meta.ConnlintConfigInvalid;
 import io.connlint.rules.meta.SuppressionInvalid;
+import io.connlint.rules.pools.ConnectionTimeoutUnbounded;
+import io.connlint.rules.pools.HikariIdleTimeoutIgnored;
 import io.connlint.rules.pools.HikariInvalidValue;
+import io.connlint.rules.pools.HikariValueSilentlyReplaced;
 import io.connlint.rules.pools.PoolPropertyMisplaced;
 import io.connlint.rules.pools.UnknownPoolProperty;
 import io.connlint.rules.server.InteractiveTimeoutTooLong;
 import io.connlint.rules.server.MaxConnectionsAboveRamRuleOfThumb;
 import io.connlint.rules.server.SettingInIgnoredGroup;
 import io.connlint.rules.server.WaitTimeoutTooLong;
+import io.connlint.rules.timeouts.PoolIdleTimeoutExceedsWaitTimeout;
 import io.connlint.rules.timeouts.PoolLifetimeExceedsWaitTimeout;
 import io.connlint.rules.topology.InstancesNotDeclared;
 import io.connlint.rules.topology.UnknownTargetServer;
@@ -37,6 +43,8 @@ public final class BuiltInRules implements RuleProvider {
                 new PoolBudgetExceeded(),
                 new PoolBudgetExceededDuringRollout(),
                 new PoolBudgetExceededAtAutoscaleMax(),
+                new PoolBudgetHeadroomLow(),
+                new ReservedConnectionsUndeclared(),
                 new MaxUserConnectionsBelowDemand(),
                 new PoolUsesAdminAccount(),
                 new MaxConnectionsAboveRamRuleOfThumb(),
@@ -45,7 +53,11 @@ public final class BuiltInRules implements RuleProvider {
                 new SettingInIgnoredGroup(),
                 new PoolLifetimeExceedsWaitTimeout(),
                 new DjangoConnMaxAgeExceedsWaitTimeout(),
+                new ConnectionTimeoutUnbounded(),
+                new PoolIdleTimeoutExceedsWaitTimeout(),
+                new HikariValueSilentlyReplaced(),
                 new HikariInvalidValue(),
+                new HikariIdleTimeoutIgnored(),
                 new UnknownPoolProperty(),
                 new PoolPropertyMisplaced(),
                 new DjangoPersistentConnectionsUnbounded(),
