@@ -24,6 +24,10 @@ import io.connlint.rules.pools.UnknownPoolProperty;
 import io.connlint.rules.server.InteractiveTimeoutTooLong;
 import io.connlint.rules.server.MaxConnectionsAboveRamRuleOfThumb;
 import io.connlint.rules.server.SettingInIgnoredGroup;
+import io.connlint.rules.server.ConnectionMemoryExceedsRam;
+import io.connlint.rules.server.MaxConnectionsCutByOpenFiles;
+import io.connlint.rules.server.ThreadCacheTooSmall;
+import io.connlint.rules.server.ValueClamped;
 import io.connlint.rules.server.WaitTimeoutTooLong;
 import io.connlint.rules.timeouts.PoolIdleTimeoutExceedsWaitTimeout;
 import io.connlint.rules.timeouts.PoolLifetimeExceedsWaitTimeout;
@@ -51,6 +55,10 @@ public final class BuiltInRules implements RuleProvider {
                 new WaitTimeoutTooLong(),
                 new InteractiveTimeoutTooLong(),
                 new SettingInIgnoredGroup(),
+                new ConnectionMemoryExceedsRam(),
+                new MaxConnectionsCutByOpenFiles(),
+                new ThreadCacheTooSmall(),
+                new ValueClamped(),
                 new PoolLifetimeExceedsWaitTimeout(),
                 new DjangoConnMaxAgeExceedsWaitTimeout(),
                 new ConnectionTimeoutUnbounded(),
