@@ -43,6 +43,11 @@ public record DatabaseServer(String id, ServerEngine engine, List<String> option
         return Optional.ofNullable(variables.get(name));
     }
 
+    /** Where to point at the server as a whole: its declaration, else the start of its first option file. */
+    public Optional<SourceLocation> location() {
+        return declaredAt.or(() -> optionFiles.stream().findFirst().map(SourceLocation::startOf));
+    }
+
     public Setting<Long> maxConnections() {
         return variable(ServerVariable.MAX_CONNECTIONS);
     }

@@ -32,7 +32,7 @@ public final class PoolBudgetHeadroomLow implements Rule {
             var report = context.report("the pools of server " + server.id() + " can open " + total + " of its "
                             + limit + " connections (" + (total * 100 / limit) + " %), above " + percent
                             + " %: little room is left for spikes, new instances and tools")
-                    .at(maxConnections, server.declaredAt());
+                    .at(maxConnections, server.location());
             model.poolsOf(server).forEach(p -> report.arithmetic(Budget.term(p, Budget.Scenario.STEADY)));
             report.arithmetic("reserved = " + server.reserved().effective())
                     .arithmetic("total " + total + " > " + percent + " % of max_connections " + limit + " = "

@@ -25,8 +25,7 @@ public final class ReservedConnectionsUndeclared implements Rule {
             }
             context.report("server " + server.id() + " declares no reserved connections: monitoring, migrations,"
                             + " replicas, BI tools and cron jobs are not in its budget (0 assumed)")
-                    .at(server.declaredAt()
-                            .or(() -> server.optionFiles().stream().findFirst().map(io.connlint.core.model.SourceLocation::startOf)))
+                    .at(server.location())
                     .help("add reserved: N under servers." + server.id() + " in connlint.yml")
                     .emit();
         }

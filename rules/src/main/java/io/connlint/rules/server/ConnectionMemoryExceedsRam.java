@@ -96,9 +96,9 @@ public final class ConnectionMemoryExceedsRam implements Rule {
                             + " = " + mib(total) + " vs ramMb " + ram.effective() + " MiB");
             Setting<Long> bufferPool = server.variable(ServerVariable.INNODB_BUFFER_POOL_SIZE);
             if (maxConnections.isWritten()) {
-                report.at(maxConnections, TimeoutTooLong.where(server));
+                report.at(maxConnections, server.location());
             } else {
-                report.at(bufferPool, TimeoutTooLong.where(server));
+                report.at(bufferPool, server.location());
             }
             report.related(maxConnections, "max_connections = " + maxConnections.effective());
             for (Setting<Long> s : written) {

@@ -29,7 +29,7 @@ public final class MaxConnectionsAboveRamRuleOfThumb implements Rule {
             context.report("max_connections = " + maxConnections.effective() + " on server " + server.id()
                             + " is above ramMb / 4 = " + ram.effective() + " / 4 = " + ceiling
                             + ": the host cannot give that many connections their buffers and threads")
-                    .at(maxConnections, TimeoutTooLong.where(server))
+                    .at(maxConnections, server.location())
                     .related(ram, "ramMb = " + ram.effective())
                     .help("lower max_connections to at most " + ceiling + " (and the pools with it), or give the"
                             + " server more memory")

@@ -50,9 +50,9 @@ public final class MaxConnectionsCutByOpenFiles implements Rule {
                     + " runs";
             RuleContext.Report report = context.report(message).help(help);
             if (maxConnections.isWritten()) {
-                report.at(maxConnections, TimeoutTooLong.where(server));
+                report.at(maxConnections, server.location());
             } else {
-                report.at(server.openFilesLimit().flatMap(Setting::location).or(() -> TimeoutTooLong.where(server)));
+                report.at(server.openFilesLimit().flatMap(Setting::location).or(() -> server.location()));
             }
             server.openFilesLimit().ifPresent(l -> report.related(l, "open-files limit = " + l.effective()));
             report.related(server.variable(ServerVariable.OPEN_FILES_LIMIT), "open_files_limit");

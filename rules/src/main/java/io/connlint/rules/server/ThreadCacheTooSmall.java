@@ -48,7 +48,7 @@ public final class ThreadCacheTooSmall implements Rule {
                     : "reconnecting clients beyond " + size + " cached threads each create a new one";
             context.report("thread_cache_size = " + size + " on server " + server.id() + " is below the "
                             + server.engine().id() + " default " + formula + " = " + autosize + ": " + what)
-                    .at(threadCache, TimeoutTooLong.where(server))
+                    .at(threadCache, server.location())
                     .related(server.maxConnections(), "max_connections = " + server.maxConnections().effective())
                     .help("remove thread_cache_size (the server then uses " + autosize + ") or set it to at least "
                             + autosize)

@@ -6,10 +6,8 @@ import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.ServerVariable;
 import io.connlint.core.model.Setting;
-import io.connlint.core.model.SourceLocation;
 import io.connlint.rules.Numbers;
 
-import java.util.Optional;
 
 /** Shared by the two timeout rules: a server timeout above {@code maxSeconds}. */
 final class TimeoutTooLong {
@@ -28,7 +26,7 @@ final class TimeoutTooLong {
             String origin = timeout.isWritten() ? "" : " (" + timeout.origin().describe() + ": nobody set it)";
             context.report(variable.name() + " of server " + server.id() + " is " + Numbers.seconds(timeout.effective())
                             + origin + ", above " + Numbers.seconds(max) + ": " + why)
-                    .at(timeout, where(server))
+                    .at(timeout, server.location())
                     .help("set " + variable.name() + " = " + max + " (or lower) under [mysqld]")
                     .emit();
         }
@@ -39,8 +37,4 @@ final class TimeoutTooLong {
                 && server.optionFiles().contains(p.at().path()));
     }
 
-    /** The server's declaration, else its first option file. */
-    static Optional<SourceLocation> where(DatabaseServer server) {
-        return server.declaredAt().or(() -> server.optionFiles().stream().findFirst().map(SourceLocation::startOf));
-    }
 }

@@ -53,7 +53,7 @@ public final class ValueClamped implements Rule {
                         : ": the server rounds it down to a multiple of " + spec.get().block() + " without a word")
                         + then;
                 context.report(message)
-                        .at(setting, TimeoutTooLong.where(server))
+                        .at(setting, server.location())
                         .help("write " + name + " = " + runsAs + ", the value the server accepts"
                                 + (clamped ? ", or a value within " + spec.get().min() + ".." + range(spec.get().max())
                                 : ""))
