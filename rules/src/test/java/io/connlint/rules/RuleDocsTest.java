@@ -29,7 +29,9 @@ class RuleDocsTest {
         TreeSet<String> expectedFiles = new TreeSet<>();
         StringBuilder index = new StringBuilder("<!-- generated from the rules; edit those, not this file -->\n"
                 + "# connlint rules\n\n| code | name | default severity | summary |\n|---|---|---|---|\n");
-        for (Rule rule : BuiltInRules.all()) {
+        List<Rule> byCode = new ArrayList<>(BuiltInRules.all());
+        byCode.sort(java.util.Comparator.comparing(r -> r.info().code()));
+        for (Rule rule : byCode) {
             String file = rule.info().code() + "-" + rule.info().name() + ".md";
             expectedFiles.add(file);
             index.append("| ").append(rule.info().code()).append(" | [").append(rule.info().name()).append("](")
