@@ -91,6 +91,8 @@ class MainTest {
         assertTrue(text.contains("\"version\" : \"2.1.0\""), text);
         assertTrue(text.contains("\"ruleId\" : \"CL101\""), text);
         assertTrue(text.contains("\"uri\" : \"orders/src/main/resources/hikari.properties\""), text);
+        assertTrue(java.util.regex.Pattern.compile("\"partialFingerprints\"\\s*:\\s*\\{\\s*\"connlintFinding/v1\"\\s*:\\s*\"[0-9a-f]{32}\"")
+                .matcher(text).find(), text);
         assertTrue(r.out().startsWith("connlint: 3 errors"), r.out());
     }
 

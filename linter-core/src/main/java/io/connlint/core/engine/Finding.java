@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param related    the other settings in the arithmetic
  * @param arithmetic how the numbers add up, one line each
  * @param help       the fix, with a concrete value where one can be computed
+ * @param subject    what the finding is about, stable when lines move: the setting's name at the
+ *                   primary location and the model object it belongs to (for fingerprints)
  */
 public record Finding(RuleInfo rule, Severity severity, String message, Optional<SourceLocation> primary,
-                      List<Related> related, List<String> arithmetic, Optional<String> help) {
+                      List<Related> related, List<String> arithmetic, Optional<String> help, String subject) {
 
     /** A related location and what it contributes. */
     public record Related(SourceLocation at, String message) {
@@ -38,6 +40,22 @@ public record Finding(RuleInfo rule, Severity severity, String message, Optional
         Objects.requireNonNull(message, "message");
         related = List.copyOf(related);
         arithmetic = List.copyOf(arithmetic);
+        Objects.requireNonNull(subject, "subject");
+    }
+
+    /**
+     * A fingerprint that stays the same when lines move: rule, file and subject (SARIF
+     * partialFingerprints, so code scanning tracks a finding across commits).
+     */
+    public String fingerprint() {
+        String key = rule.code() + "|" + primary.map(SourceLocation::path).orElse("") + "|" + subject;
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     public String ruleId() {

@@ -51,6 +51,8 @@ public final class RuleContext {
         private final List<Finding.Related> related = new ArrayList<>();
         private final List<String> arithmetic = new ArrayList<>();
         private String help;
+        private String setting;
+        private String about;
 
         private Report(String message) {
             this.message = message;
@@ -59,6 +61,16 @@ public final class RuleContext {
         /** The setting the user should change; when it is not written in a file, {@code fallback}. */
         public Report at(Setting<?> setting, Optional<SourceLocation> fallback) {
             primary = setting.location().or(() -> fallback).orElse(primary);
+            this.setting = setting.name();
+            return this;
+        }
+
+        /**
+         * Names what the finding is about where the primary location alone does not (the pool or
+         * server), so that fingerprints of two findings at one place differ and survive moved lines.
+         */
+        public Report about(String what) {
+            about = what;
             return this;
         }
 
@@ -120,7 +132,15 @@ public final class RuleContext {
                 related.removeIf(r -> r.at().equals(primary));
             }
             sink.accept(new Finding(rule, reportSeverity, message, Optional.ofNullable(primary), related, arithmetic,
-                    Optional.ofNullable(help)));
+                    Optional.ofNullable(help), subject()));
+        }
+
+        /** About what, then which setting; without either, the message with its numbers masked. */
+        private String subject() {
+            if (about == null && setting == null) {
+                return message.replaceAll("\\d+", "#");
+            }
+            return (about == null ? "" : about) + "/" + (setting == null ? "" : setting);
         }
     }
 }

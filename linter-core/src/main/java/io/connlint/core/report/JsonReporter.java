@@ -64,6 +64,7 @@ public final class JsonReporter implements Reporter {
             g.writeStringField("help", f.help().get());
         }
         g.writeStringField("helpUri", f.rule().helpUri());
+        g.writeStringField("fingerprint", f.fingerprint());
         g.writeEndObject();
     }
 }

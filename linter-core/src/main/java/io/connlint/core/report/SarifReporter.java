@@ -45,6 +45,9 @@ public final class SarifReporter implements Reporter {
                 g.writeObjectFieldStart("shortDescription");
                 g.writeStringField("text", rule.summary());
                 g.writeEndObject();
+                g.writeObjectFieldStart("fullDescription");
+                g.writeStringField("text", rule.summary() + ". See " + rule.helpUri());
+                g.writeEndObject();
                 g.writeStringField("helpUri", rule.helpUri());
                 g.writeObjectFieldStart("defaultConfiguration");
                 g.writeStringField("level", level(rule.defaultSeverity()));
@@ -68,6 +71,9 @@ public final class SarifReporter implements Reporter {
                     location(g, f.primary().get(), null, -1);
                     g.writeEndArray();
                 }
+                g.writeObjectFieldStart("partialFingerprints");
+                g.writeStringField("connlintFinding/v1", f.fingerprint());
+                g.writeEndObject();
                 if (!f.related().isEmpty()) {
                     g.writeArrayFieldStart("relatedLocations");
                     int id = 1;

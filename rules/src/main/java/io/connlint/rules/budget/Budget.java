@@ -74,7 +74,8 @@ final class Budget {
         RuleContext.Report report = context.report("the pools of " + apps() + " can open " + total
                         + " connections to server " + server.id() + scenario.when + ", which accepts max_connections = "
                         + limit + " (" + (total - limit) + " too many)")
-                .at(largest.maximumPoolSize(), largest.location());
+                .at(largest.maximumPoolSize(), largest.location())
+                .about("server " + server.id() + "/" + largest.id());
         for (ClientPool pool : pools) {
             report.arithmetic(term(pool));
             if (pool != largest) {
