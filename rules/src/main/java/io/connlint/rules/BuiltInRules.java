@@ -24,6 +24,7 @@ import io.connlint.rules.pools.UnknownPoolProperty;
 import io.connlint.rules.server.InteractiveTimeoutTooLong;
 import io.connlint.rules.server.MaxConnectionsAboveRamRuleOfThumb;
 import io.connlint.rules.server.SettingInIgnoredGroup;
+import io.connlint.rules.server.SettingOverridden;
 import io.connlint.rules.server.ConnectionMemoryExceedsRam;
 import io.connlint.rules.server.MaxConnectionsCutByOpenFiles;
 import io.connlint.rules.server.ThreadCacheTooSmall;
@@ -55,6 +56,7 @@ public final class BuiltInRules implements RuleProvider {
                 new WaitTimeoutTooLong(),
                 new InteractiveTimeoutTooLong(),
                 new SettingInIgnoredGroup(),
+                new SettingOverridden(),
                 new ConnectionMemoryExceedsRam(),
                 new MaxConnectionsCutByOpenFiles(),
                 new ThreadCacheTooSmall(),

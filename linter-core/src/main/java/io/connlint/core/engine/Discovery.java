@@ -183,8 +183,11 @@ final class Discovery {
         loader.notes().add(new Note(first, "no connlint.yml: the option files found are read as one "
                 + engine.id() + " server"));
         Setting<Long> reserved = Setting.assumed("reserved", 0L, "no connlint.yml declares reserved connections");
+        java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine,
+                loader.notes(), Optional.empty());
+        loader.unused().addAll(ProjectLoader.overridden(entries, ProjectLoader.DISCOVERED_SERVER, variables));
         return new DatabaseServer(ProjectLoader.DISCOVERED_SERVER, engine, filesRead,
-                ServerVariablesBuilder.build(entries, engine, loader.notes(), Optional.empty()), Optional.empty(), Optional.empty(), reserved, List.of(), Optional.empty());
+                variables, Optional.empty(), Optional.empty(), reserved, List.of(), Optional.empty());
     }
 
     /** MariaDB when a file has a MariaDB-only group, MySQL 8.0 otherwise. */

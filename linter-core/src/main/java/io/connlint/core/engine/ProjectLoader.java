@@ -150,8 +150,34 @@ public final class ProjectLoader {
         Setting<Long> reserved = decl.reserved().orElseGet(() -> Setting.assumed("reserved", 0L,
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = decl.hosts().stream().map(Setting::value).toList();
-        return new DatabaseServer(decl.id(), engine, filesRead, ServerVariablesBuilder.build(entries, engine, notes, decl.openFilesLimit()),
+        java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine, notes,
+                decl.openFilesLimit());
+        unused.addAll(overridden(entries, decl.id(), variables));
+        return new DatabaseServer(decl.id(), engine, filesRead, variables,
                 decl.ramMb(), decl.openFilesLimit(), reserved, hosts, Optional.of(decl.at()));
+    }
+
+    /** Server variables set more than once: every one but the last is overridden (CL506). */
+    static List<UnusedKey> overridden(List<OptionEntry> entries, String server, Map<String, Setting<?>> variables) {
+        Map<String, Integer> last = new java.util.HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            int index = i;
+            io.connlint.core.read.mycnf.OptionValues.variableName(entries.get(i).name())
+                    .ifPresent(name -> last.put(name, index));
+        }
+        List<UnusedKey> keys = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            OptionEntry e = entries.get(i);
+            Optional<String> name = io.connlint.core.read.mycnf.OptionValues.variableName(e.name());
+            if (name.isEmpty() || last.get(name.get()) == i
+                    || io.connlint.core.model.ServerVariable.byName(name.get()).isEmpty()) {
+                continue;
+            }
+            Setting<?> winner = variables.get(name.get());
+            String where = winner == null ? "a later setting" : winner.origin().describe() + " (" + winner.raw() + ")";
+            keys.add(new UnusedKey(e.at(), e.name(), server, UnusedKey.Kind.OVERRIDDEN, where, List.of()));
+        }
+        return keys;
     }
 
     /** Server variables set in groups the server does not read: silently ignored (CL505). */

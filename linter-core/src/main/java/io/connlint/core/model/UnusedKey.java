@@ -23,7 +23,9 @@ public record UnusedKey(SourceLocation at, String key, String app, Kind kind, St
         /** The legacy {@code spring.profiles} document key. */
         LEGACY_PROFILES,
         /** A server variable in an option-file group the server does not read ({@code [client]}, {@code [mysqld_safe]}). */
-        GROUP_NOT_READ
+        GROUP_NOT_READ,
+        /** A server variable set again later (a later line, file or mysqld-auto.cnf wins); readsFrom names the winner. */
+        OVERRIDDEN
     }
 
     public UnusedKey {
