@@ -33,6 +33,7 @@ import io.connlint.rules.server.WaitTimeoutTooLong;
 import io.connlint.rules.timeouts.PoolIdleTimeoutExceedsWaitTimeout;
 import io.connlint.rules.timeouts.PoolLifetimeExceedsWaitTimeout;
 import io.connlint.rules.topology.InstancesNotDeclared;
+import io.connlint.rules.topology.ReplicaDatasourceTargetsPrimary;
 import io.connlint.rules.topology.UnknownTargetServer;
 import io.connlint.rules.topology.ValueUnresolved;
 
@@ -74,6 +75,7 @@ public final class BuiltInRules implements RuleProvider {
                 new DjangoPersistentWithoutHealthChecks(),
                 new UnknownTargetServer(),
                 new InstancesNotDeclared(),
+                new ReplicaDatasourceTargetsPrimary(),
                 new ValueUnresolved(),
                 new ConfigUnreadable(),
                 new ConnlintConfigInvalid(),
