@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** The rules in force, by code. Duplicate codes or names are refused. */
@@ -54,7 +53,4 @@ public final class RuleRegistry {
         return rules.stream().map(Rule::info).toList();
     }
 
-    public Optional<RuleInfo> info(String code) {
-        return infos().stream().filter(i -> i.code().equalsIgnoreCase(code) || i.name().equals(code)).findFirst();
-    }
 }

@@ -1,7 +1,6 @@
 package io.connlint.core.model;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -54,9 +53,5 @@ public record DatabaseServer(String id, ServerEngine engine, List<String> option
 
     public Setting<Long> waitTimeout() {
         return variable(ServerVariable.WAIT_TIMEOUT);
-    }
-
-    public Map<String, Setting<?>> allVariables() {
-        return variables;
     }
 }
