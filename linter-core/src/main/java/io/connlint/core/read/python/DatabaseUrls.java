@@ -101,6 +101,15 @@ final class DatabaseUrls {
                      PyValue sslRequire, PyValue testOptions) {
     }
 
+    /** An alias whose URL is not known: its connection fields are unknown for that reason. */
+    private static PyDict unknownConnection(String reason, SourceLocation at) {
+        PyDict d = PyDict.empty(at);
+        for (String key : List.of("NAME", "USER", "PASSWORD", "HOST", "PORT")) {
+            d.entries().put(key, new PyUnknown(reason, at));
+        }
+        return d;
+    }
+
     // ---- dj-database-url ----
 
     /**
@@ -112,10 +121,7 @@ final class DatabaseUrls {
             return djParse(s.value(), s.at(), o, at);
         }
         String reason = Values.reasonOf(url);
-        PyDict d = PyDict.empty(at);
-        for (String key : List.of("NAME", "USER", "PASSWORD", "HOST", "PORT")) {
-            d.entries().put(key, new PyUnknown(reason, at));
-        }
+        PyDict d = unknownConnection(reason, at);
         d.entries().put("CONN_MAX_AGE", o.connMaxAge());
         d.entries().put("CONN_HEALTH_CHECKS", o.connHealthChecks());
         d.entries().put("DISABLE_SERVER_SIDE_CURSORS", o.disableServerSideCursors());
@@ -243,10 +249,7 @@ final class DatabaseUrls {
             return environParse(s.value(), s.at(), engine, at);
         }
         String reason = Values.reasonOf(url);
-        PyDict d = PyDict.empty(at);
-        for (String key : List.of("NAME", "USER", "PASSWORD", "HOST", "PORT")) {
-            d.entries().put(key, new PyUnknown(reason, at));
-        }
+        PyDict d = unknownConnection(reason, at);
         String fromQuery = "django-environ takes it from the URL's query string, and the URL is not known: " + reason;
         d.entries().put("CONN_MAX_AGE", new PyUnknown(fromQuery, at));
         d.entries().put("CONN_HEALTH_CHECKS", new PyUnknown(fromQuery, at));
