@@ -9,8 +9,12 @@ import java.util.Set;
  */
 public final class ProfileExpression {
 
+    /** Deeper nesting of parentheses and '!' is refused rather than recursed into (no stack overflow). */
+    static final int MAX_DEPTH = 100;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private ProfileExpression(String text) {
         this.text = text;
@@ -54,6 +58,17 @@ public final class ProfileExpression {
     }
 
     private boolean unary(Set<String> active) {
+        if (++depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("malformed profile expression: nested more than " + MAX_DEPTH + " deep");
+        }
+        try {
+            return operand(active);
+        } finally {
+            depth--;
+        }
+    }
+
+    private boolean operand(Set<String> active) {
         if (peek('!')) {
             pos++;
             return !unary(active);
