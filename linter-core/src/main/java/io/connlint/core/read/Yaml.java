@@ -27,7 +27,7 @@ public final class Yaml {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(64);
-        options.setCodePointLimit((int) TextFile.MAX_BYTES);
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, TextFile.maxBytes()));
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         return options;
@@ -41,6 +41,11 @@ public final class Yaml {
         try {
             for (Node node : yaml.composeAll(new StringReader(file.text()))) {
                 if (node != null) {
+                    Node cycle = recursion(node);
+                    if (cycle != null) {
+                        throw new TextFile.Unreadable(ReadProblem.unreadable(at(file.path(), cycle),
+                                "YAML: a recursive alias: the node anchored here contains an alias of itself"));
+                    }
                     documents.add(node);
                 }
             }
@@ -54,6 +59,56 @@ public final class Yaml {
                     "YAML: " + e.getMessage()));
         }
         return documents;
+    }
+
+    /**
+     * A node that contains itself through an alias ({@code a: &a [*a]}), or null. snakeyaml
+     * composes such a document into a cyclic graph that every walk would follow forever.
+     */
+    static Node recursion(Node root) {
+        java.util.Map<Node, Boolean> done = new java.util.IdentityHashMap<>();
+        java.util.Set<Node> onPath = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<java.util.Iterator<Node>> stack = new java.util.ArrayDeque<>();
+        java.util.Deque<Node> nodes = new java.util.ArrayDeque<>();
+        onPath.add(root);
+        nodes.push(root);
+        stack.push(children(root).iterator());
+        while (!stack.isEmpty()) {
+            java.util.Iterator<Node> it = stack.peek();
+            if (!it.hasNext()) {
+                stack.pop();
+                Node finished = nodes.pop();
+                onPath.remove(finished);
+                done.put(finished, Boolean.TRUE);
+                continue;
+            }
+            Node child = it.next();
+            if (child == null || done.containsKey(child)) {
+                continue;
+            }
+            if (onPath.contains(child)) {
+                return child;
+            }
+            onPath.add(child);
+            nodes.push(child);
+            stack.push(children(child).iterator());
+        }
+        return null;
+    }
+
+    private static List<Node> children(Node node) {
+        if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence) {
+            return sequence.getValue();
+        }
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
+            List<Node> children = new ArrayList<>();
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : mapping.getValue()) {
+                children.add(t.getKeyNode());
+                children.add(t.getValueNode());
+            }
+            return children;
+        }
+        return List.of();
     }
 
     public static SourceLocation at(String path, Mark mark) {
