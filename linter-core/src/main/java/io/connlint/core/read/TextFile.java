@@ -4,12 +4,14 @@ import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.SourceLocation;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,8 +25,53 @@ import java.nio.file.Path;
  */
 public record TextFile(String path, String text) {
 
-    /** Larger files are not configuration; reading them would only cost memory. */
+    /** Larger files are not configuration; reading them would only cost memory (connlint.yml maxFileBytes). */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    /**
+     * What a read may touch: files under {@code root} (after resolving symbolic links) unless
+     * {@code followOutside}, and at most {@code maxBytes} per file.
+     *
+     * @param root          the project root; null for no root check (a reader used on its own)
+     * @param maxBytes      the size cap per file
+     * @param followOutside whether symbolic links (and paths) leading out of the root are read
+     */
+    public record Limits(Path root, long maxBytes, boolean followOutside) {
+        public static final Limits DEFAULT = new Limits(null, MAX_BYTES, false);
+    }
+
+    private static final ThreadLocal<Limits> LIMITS = ThreadLocal.withInitial(() -> Limits.DEFAULT);
+    private static final ThreadLocal<Path> REAL_ROOT = new ThreadLocal<>();
+
+    /** Runs {@code work} with {@code limits} applying to every read of this thread. */
+    public static <T> T within(Limits limits, java.util.function.Supplier<T> work) {
+        Limits previous = LIMITS.get();
+        Path previousRoot = REAL_ROOT.get();
+        LIMITS.set(limits);
+        REAL_ROOT.set(realRoot(limits.root()));
+        try {
+            return work.get();
+        } finally {
+            LIMITS.set(previous);
+            REAL_ROOT.set(previousRoot);
+        }
+    }
+
+    /** The size cap per file in force. */
+    public static long maxBytes() {
+        return LIMITS.get().maxBytes();
+    }
+
+    private static Path realRoot(Path root) {
+        if (root == null) {
+            return null;
+        }
+        try {
+            return root.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return root.toAbsolutePath().normalize();
+        }
+    }
 
     /** Thrown when a file cannot be read; carries the finding-ready problem. */
     public static final class Unreadable extends Exception {
@@ -42,23 +89,73 @@ public record TextFile(String path, String text) {
     }
 
     public static TextFile read(Path file, String displayPath) throws Unreadable {
+        return decode(readBytes(file, displayPath), displayPath);
+    }
+
+    /**
+     * The bytes of a file, within the limits in force: a regular file, under the project root
+     * once symbolic links are resolved (unless allowed), at most {@link #maxBytes()} long. Never
+     * reads more than the cap even when the file grows or reports a wrong size.
+     */
+    public static byte[] readBytes(Path file, String displayPath) throws Unreadable {
         SourceLocation start = SourceLocation.startOf(displayPath);
-        byte[] bytes;
+        Limits limits = LIMITS.get();
+        long max = limits.maxBytes();
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new Unreadable(ReadProblem.unreadable(start,
-                        "file is " + size + " bytes, over the limit of " + MAX_BYTES + " bytes for a configuration file"));
+            Path real = file.toRealPath();
+            Path root = REAL_ROOT.get();
+            if (root != null && !limits.followOutside() && !real.startsWith(root)) {
+                throw new Unreadable(ReadProblem.unreadable(start, Files.isSymbolicLink(file)
+                        ? "a symbolic link that leads outside the project root; not followed (set followSymlinksOutside: "
+                        + "true in connlint.yml to read it)"
+                        : "outside the project root (through a symbolic link); not read (set followSymlinksOutside: "
+                        + "true in connlint.yml to read it)"));
             }
-            bytes = Files.readAllBytes(file);
+            if (Files.isDirectory(real)) {
+                throw new Unreadable(ReadProblem.unreadable(start, "cannot read file: it is a directory; expected a configuration file"));
+            }
+            if (!Files.isRegularFile(real)) {
+                throw new Unreadable(ReadProblem.unreadable(start, "cannot read file: not a regular file (a device, pipe or socket); "
+                        + "expected a configuration file"));
+            }
+            long size = Files.size(real);
+            if (size > max) {
+                throw new Unreadable(tooLarge(start, size, max));
+            }
+            try (InputStream in = Files.newInputStream(real)) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+                if (bytes.length > max) {
+                    throw new Unreadable(tooLarge(start, bytes.length, max));
+                }
+                return bytes;
+            }
         } catch (NoSuchFileException e) {
-            throw new Unreadable(ReadProblem.unreadable(start, "file does not exist"));
-        } catch (IOException e) {
+            throw new Unreadable(ReadProblem.unreadable(start, Files.isSymbolicLink(file)
+                    ? "a symbolic link whose target does not exist" : "file does not exist"));
+        } catch (AccessDeniedException e) {
+            throw new Unreadable(ReadProblem.unreadable(start, "permission denied: connlint cannot read this file"));
+        } catch (IOException | SecurityException e) {
             throw new Unreadable(ReadProblem.unreadable(start, "cannot read file: " + describe(e)));
         }
+    }
+
+    private static ReadProblem tooLarge(SourceLocation start, long size, long max) {
+        return ReadProblem.unreadable(start, "file is " + (size > max ? "over " + max : size) + " bytes, over the limit of "
+                + max + " bytes for a configuration file (connlint.yml maxFileBytes)");
+    }
+
+    /**
+     * Decodes a file's bytes: a UTF-8 BOM is dropped; a NUL byte (binary content) or invalid
+     * UTF-8 is refused, saying the byte offset, line and column.
+     */
+    public static TextFile decode(byte[] bytes, String displayPath) throws Unreadable {
         int offset = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
             offset = 3;
+        } else if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff
+                || (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe)) {
+            throw new Unreadable(ReadProblem.unreadable(SourceLocation.startOf(displayPath),
+                    "UTF-16 text (a UTF-16 byte order mark at byte offset 0); expected UTF-8"));
         }
         for (int i = offset; i < bytes.length; i++) {
             if (bytes[i] == 0) {
@@ -77,11 +174,12 @@ public record TextFile(String path, String text) {
             throw new Unreadable(ReadProblem.unreadable(locate(bytes, offset, bad, displayPath),
                     "invalid UTF-8 at byte offset " + bad + "; expected UTF-8 text"));
         } catch (CharacterCodingException e) {
-            throw new Unreadable(ReadProblem.unreadable(start, "cannot decode as UTF-8: " + e.getMessage()));
+            throw new Unreadable(ReadProblem.unreadable(SourceLocation.startOf(displayPath),
+                    "cannot decode as UTF-8: " + e.getMessage()));
         }
     }
 
-    private static String describe(IOException e) {
+    private static String describe(Exception e) {
         String type = e.getClass().getSimpleName();
         return e.getMessage() == null ? type : type + " " + e.getMessage();
     }

@@ -59,7 +59,7 @@ public final class OptionFileReader {
     public static final int MARIADB_LINE_BYTES = 4094;
 
     /**
-     * Files read for one top-level file at most (and {@link TextFile#MAX_BYTES} in all). mysqld
+     * Files read for one top-level file at most (and {@link TextFile#maxBytes()} in all). mysqld
      * has no cycle detection: a file that includes itself is read again down to the depth limit,
      * which connlint repeats, but an includedir loop could make that millions of reads.
      */
@@ -104,8 +104,12 @@ public final class OptionFileReader {
                 List.copyOf(run.notes), run.ignored);
     }
 
-    /** One line as {@code fgets} returns it: latin1 text without the line break. */
-    private record Line(int number, String text, boolean terminated) {
+    /**
+     * One line as {@code fgets} returns it: latin1 text without the line break; {@code number} is
+     * the file's line it is on and {@code offset} the bytes before it on that line (a line cut by
+     * MariaDB's buffer continues on the same file line).
+     */
+    private record Line(int number, int offset, String text, boolean terminated) {
     }
 
     /** The state of one read. Problems and notes are sets: an include loop meets them repeatedly. */
@@ -146,26 +150,16 @@ public final class OptionFileReader {
             }
             byte[] bytes;
             try {
-                long size = Files.size(file);
-                if (size > TextFile.MAX_BYTES) {
-                    problems.add(ReadProblem.unreadable(start, "file is " + size + " bytes, over the limit of "
-                            + TextFile.MAX_BYTES + " bytes for a configuration file"));
-                    return;
-                }
-                bytes = Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
-                problems.add(ReadProblem.unreadable(start, "file does not exist"));
-                return;
-            } catch (IOException e) {
-                problems.add(ReadProblem.unreadable(start, "cannot read file: "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+                bytes = TextFile.readBytes(file, display);
+            } catch (TextFile.Unreadable e) {
+                problems.add(e.problem());
                 return;
             }
             bytesRead += bytes.length;
-            if (bytesRead > TextFile.MAX_BYTES) {
+            if (bytesRead > TextFile.maxBytes()) {
                 stopped = true;
                 problems.add(ReadProblem.unreadable(start, "stopped reading includes: together the option files are over "
-                        + TextFile.MAX_BYTES + " bytes, the limit for configuration"));
+                        + TextFile.maxBytes() + " bytes, the limit for configuration"));
                 return;
             }
             UnaryOperator<String> decode = decoder(bytes, start);
@@ -197,6 +191,8 @@ public final class OptionFileReader {
             List<Line> lines = new ArrayList<>();
             int pos = 0;
             boolean cut = false;
+            int number = 1;
+            int offset = 0;
             while (pos < bytes.length) {
                 int limit = (int) Math.min((long) pos + lineBytes, bytes.length);
                 int newline = -1;
@@ -210,7 +206,7 @@ public final class OptionFileReader {
                 boolean terminated = newline >= 0;
                 if (newline < 0 && limit < bytes.length && bytes[limit] != '\n' && !cut) {
                     cut = true;
-                    notes.add(new Note(new SourceLocation(display, lines.size() + 1, 1), "line longer than "
+                    notes.add(new Note(new SourceLocation(display, number, 1), "line longer than "
                             + lineBytes + " bytes: MariaDB reads the rest of it as a line of its own"));
                 }
                 // a NUL byte ends the C string fgets filled (checked with my_print_defaults 10.11)
@@ -221,8 +217,14 @@ public final class OptionFileReader {
                         break;
                     }
                 }
-                lines.add(new Line(lines.size() + 1, new String(bytes, pos, end - pos, StandardCharsets.ISO_8859_1),
+                lines.add(new Line(number, offset, new String(bytes, pos, end - pos, StandardCharsets.ISO_8859_1),
                         terminated));
+                if (newline >= 0) {
+                    number++;
+                    offset = 0;
+                } else {
+                    offset += limit - pos;
+                }
                 pos = newline >= 0 ? newline + 1 : limit;
             }
             return lines;
@@ -238,7 +240,7 @@ public final class OptionFileReader {
                 if (start >= s.length() || s.charAt(start) == '#' || s.charAt(start) == ';') {
                     continue;
                 }
-                SourceLocation at = new SourceLocation(display, line.number(), start + 1);
+                SourceLocation at = new SourceLocation(display, line.number(), line.offset() + start + 1);
                 char first = s.charAt(start);
                 if (first == '!') {
                     if (!directive(line, start, at, depth)) {
@@ -265,7 +267,7 @@ public final class OptionFileReader {
                     continue;
                 }
                 if (!foundGroup) {
-                    if (line.number() == 1 && s.startsWith("\u00ef\u00bb\u00bf")) {
+                    if (line.number() == 1 && line.offset() == 0 && s.startsWith("\u00ef\u00bb\u00bf")) {
                         // checked with my_print_defaults 10.11: a byte-order mark is not skipped
                         stop(at, "the file starts with a UTF-8 byte-order mark, which mysqld reads as an option "
                                 + "without a preceding [group]; save the file without it", depth);
