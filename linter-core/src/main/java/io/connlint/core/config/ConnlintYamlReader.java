@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  */
 public final class ConnlintYamlReader {
 
-    static final List<String> TOP_KEYS = List.of("servers", "apps", "rules");
+    static final List<String> TOP_KEYS = List.of("servers", "apps", "rules", "maxFileBytes", "followSymlinksOutside");
+    /** The largest {@code maxFileBytes} accepted: 1 GiB (a file is read into memory whole). */
+    static final long MAX_FILE_BYTES_CEILING = 1L << 30;
     static final List<String> SERVER_KEYS = List.of("engine", "optionFiles", "persisted", "ramMb", "openFilesLimit",
             "reserved", "hosts", "pathMap");
     static final List<String> APP_KEYS = List.of("config", "profiles", "env", "instances", "deployment", "maxSurge",
@@ -68,6 +70,8 @@ public final class ConnlintYamlReader {
         Map<String, ServerDecl> servers = new LinkedHashMap<>();
         Map<String, AppDecl> apps = new LinkedHashMap<>();
         Map<String, RuleSetting> rules = new LinkedHashMap<>();
+        long maxFileBytes = TextFile.MAX_BYTES;
+        boolean followSymlinksOutside = false;
         for (NodeTuple entry : mapping(root, "connlint.yml")) {
             String key = key(entry);
             Node value = entry.getValueNode();
@@ -76,10 +80,31 @@ public final class ConnlintYamlReader {
                 case "apps" -> forEachId(value, "apps", (id, at, node) -> apps.put(id, app(id, at, node)));
                 case "rules" -> forEachId(value, "rules", (id, at, node) -> rule(id, at, node).ifPresent(
                         r -> rules.put(r.code(), r)));
+                case "maxFileBytes" -> {
+                    Optional<Setting<Long>> n = number(value, "maxFileBytes", 1);
+                    if (n.isPresent() && n.get().value() > MAX_FILE_BYTES_CEILING) {
+                        invalid(value, "maxFileBytes must be at most " + MAX_FILE_BYTES_CEILING + "; found " + n.get().value());
+                    } else if (n.isPresent()) {
+                        maxFileBytes = n.get().value();
+                    }
+                }
+                case "followSymlinksOutside" -> followSymlinksOutside = bool(value, "followSymlinksOutside");
                 default -> unknownKey(entry.getKeyNode(), key, "", TOP_KEYS);
             }
         }
-        return new ProjectConfig(Optional.of(path), servers, apps, rules, problems);
+        return new ProjectConfig(Optional.of(path), servers, apps, rules, problems, maxFileBytes,
+                followSymlinksOutside);
+    }
+
+    private boolean bool(Node node, String where) {
+        if (node instanceof ScalarNode scalar && !isNull(node)) {
+            String word = scalar.getValue().trim().toLowerCase(Locale.ROOT);
+            if (word.equals("true") || word.equals("false")) {
+                return word.equals("true");
+            }
+        }
+        invalid(node, where + " must be true or false; found " + describe(node));
+        return false;
     }
 
     private interface EntryHandler {

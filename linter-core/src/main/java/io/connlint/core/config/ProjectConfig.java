@@ -10,9 +10,18 @@ import java.util.Optional;
  * connlint.yml as read, with the problems found in it. Maps keep the file's order.
  *
  * @param file     the file's project-relative path; empty when there is none (discovery)
+ * @param maxFileBytes          the size cap per file read ({@code maxFileBytes}, default 10 MB)
+ * @param followSymlinksOutside whether symbolic links leading out of the project root are followed
  */
 public record ProjectConfig(Optional<String> file, Map<String, ServerDecl> servers, Map<String, AppDecl> apps,
-                            Map<String, RuleSetting> rules, List<ReadProblem> problems) {
+                            Map<String, RuleSetting> rules, List<ReadProblem> problems, long maxFileBytes,
+                            boolean followSymlinksOutside) {
+
+    /** A configuration with the default file limits. */
+    public ProjectConfig(Optional<String> file, Map<String, ServerDecl> servers, Map<String, AppDecl> apps,
+                         Map<String, RuleSetting> rules, List<ReadProblem> problems) {
+        this(file, servers, apps, rules, problems, io.connlint.core.read.TextFile.MAX_BYTES, false);
+    }
 
     public ProjectConfig {
         servers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(servers));

@@ -143,8 +143,9 @@ final class Discovery {
 
     private static boolean mentionsDatabases(Path f) {
         try {
-            return Files.size(f) < 1_000_000 && Files.readString(f).contains("DATABASES");
-        } catch (IOException | RuntimeException e) {
+            return Files.size(f) < 1_000_000 && new String(io.connlint.core.read.TextFile.readBytes(f, f.toString()),
+                    java.nio.charset.StandardCharsets.UTF_8).contains("DATABASES");
+        } catch (io.connlint.core.read.TextFile.Unreadable | IOException | RuntimeException e) {
             return false;
         }
     }
@@ -194,11 +195,12 @@ final class Discovery {
     private static ServerEngine guessEngine(List<Path> files) {
         for (Path f : files) {
             try {
-                String text = Files.readString(f).toLowerCase(Locale.ROOT);
+                String text = new String(io.connlint.core.read.TextFile.readBytes(f, f.toString()),
+                        java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
                 if (text.contains("[mariadb") || text.contains("[galera]") || text.contains("[client-server]")) {
                     return ServerEngine.parse("mariadb-10.11").orElseThrow();
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (io.connlint.core.read.TextFile.Unreadable | RuntimeException e) {
                 // unreadable files are reported when they are read
             }
         }
@@ -230,6 +232,16 @@ final class Discovery {
 
     private static void walk(Path root, List<Path> optionFiles, List<Path> poolFiles, List<Path> springFiles,
                              List<Path> pythonFiles, List<ReadProblem> problems, ProjectPaths paths) {
+        List<Path> links = new ArrayList<>();
+        Set<Path> regular = new HashSet<>();
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            realRoot = absoluteRoot;
+        }
+        Path real = realRoot;
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -243,37 +255,73 @@ final class Discovery {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink()) {
+                        links.add(file); // directories behind links are never walked: no loops, no leaving the root
+                        return FileVisitResult.CONTINUE;
+                    }
                     if (!attrs.isRegularFile()) {
                         return FileVisitResult.CONTINUE;
                     }
-                    String name = file.getFileName().toString();
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    if (name.endsWith(".cnf") && !lower.equals("mysqld-auto.cnf")) {
-                        optionFiles.add(file);
-                    } else if (lower.startsWith("hikari") && lower.endsWith(".properties")) {
-                        poolFiles.add(file);
-                    } else if (lower.startsWith("application") && (lower.endsWith(".properties")
-                            || lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
-                        springFiles.add(file);
-                    } else if (lower.endsWith(".py")) {
-                        pythonFiles.add(file);
-                    }
+                    regular.add(real.resolve(absoluteRoot.relativize(file.toAbsolutePath().normalize())));
+                    classify(file, optionFiles, poolFiles, springFiles, pythonFiles);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     problems.add(ReadProblem.unreadable(SourceLocation.startOf(paths.display(file)),
-                            "cannot read: " + e.getClass().getSimpleName()));
+                            (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                                    : "cannot read: " + e.getClass().getSimpleName())
+                                    + "; connlint cannot check what is there"));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    if (e != null) {
+                        problems.add(ReadProblem.unreadable(SourceLocation.startOf(paths.display(dir)),
+                                "cannot list this directory (" + e.getClass().getSimpleName()
+                                        + "); files under it are not checked"));
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             problems.add(ReadProblem.unreadable(SourceLocation.startOf("."), "cannot walk the project: " + e.getMessage()));
+        }
+        // A linked file is checked unless it points at a file checked anyway; the read refuses targets
+        // outside the project root (and says so) and reports broken links.
+        for (Path link : links) {
+            Path target;
+            try {
+                target = link.toRealPath();
+            } catch (IOException | RuntimeException e) {
+                target = null;
+            }
+            if (target != null && (regular.contains(target) || Files.isDirectory(target))) {
+                continue;
+            }
+            classify(link, optionFiles, poolFiles, springFiles, pythonFiles);
         }
         optionFiles.sort(null);
         poolFiles.sort(null);
         springFiles.sort(null);
         pythonFiles.sort(null);
+    }
+
+    private static void classify(Path file, List<Path> optionFiles, List<Path> poolFiles, List<Path> springFiles,
+                                 List<Path> pythonFiles) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".cnf") && !lower.equals("mysqld-auto.cnf")) {
+            optionFiles.add(file);
+        } else if (lower.startsWith("hikari") && lower.endsWith(".properties")) {
+            poolFiles.add(file);
+        } else if (lower.startsWith("application") && (lower.endsWith(".properties")
+                || lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
+            springFiles.add(file);
+        } else if (lower.endsWith(".py")) {
+            pythonFiles.add(file);
+        }
     }
 }

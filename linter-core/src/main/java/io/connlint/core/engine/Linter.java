@@ -37,7 +37,9 @@ public final class Linter {
         ProjectLoader.Loaded loaded = ProjectLoader.load(request);
         ProjectConfig config = loaded.config();
         Deployment model = withRuleProblems(loaded.model(), config);
-        model = model.withSuppressions(Suppressions.scan(request.projectRoot(), model, config.file()));
+        Deployment read = model;
+        model = model.withSuppressions(io.connlint.core.read.TextFile.within(ProjectLoader.limits(request, config),
+                () -> Suppressions.scan(request.projectRoot(), read, config.file())));
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : registry.rules()) {
             if (!(rule instanceof AfterSuppressions)) {

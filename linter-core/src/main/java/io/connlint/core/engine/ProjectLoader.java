@@ -80,21 +80,36 @@ public final class ProjectLoader {
             throw new ConnlintException("config file " + configFile.get() + " does not exist");
         }
         Path defaultConfig = request.projectRoot().resolve(LintRequest.CONFIG_FILE_NAME);
-        if (configFile.isEmpty() && Files.isRegularFile(defaultConfig)) {
+        boolean named = configFile.isPresent();
+        if (configFile.isEmpty() && Files.exists(defaultConfig, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             configFile = Optional.of(defaultConfig);
         }
+        TextFile.Limits defaults = new TextFile.Limits(request.projectRoot(), TextFile.MAX_BYTES, false);
         if (configFile.isEmpty()) {
-            Deployment model = Discovery.discover(request, rootPaths);
-            return new Loaded(model, ProjectConfig.none());
+            return TextFile.within(defaults, () -> new Loaded(Discovery.discover(request, rootPaths), ProjectConfig.none()));
         }
-        ProjectConfig config;
+        Path file = configFile.get();
+        // a config file named on the command line may live anywhere; the project's own is held to the root
+        ProjectConfig config = TextFile.within(named ? TextFile.Limits.DEFAULT : defaults, () -> readConfig(file));
+        return TextFile.within(limits(request, config), () -> load(config));
+    }
+
+    /** The file limits connlint.yml sets for the reads of a project. */
+    static TextFile.Limits limits(LintRequest request, ProjectConfig config) {
+        return new TextFile.Limits(request.projectRoot(), config.maxFileBytes(), config.followSymlinksOutside());
+    }
+
+    private ProjectConfig readConfig(Path file) {
         try {
-            config = ConnlintYamlReader.read(TextFile.read(configFile.get(), rootPaths.display(configFile.get())));
+            return ConnlintYamlReader.read(TextFile.read(file, rootPaths.display(file)));
         } catch (TextFile.Unreadable e) {
             ReadProblem p = e.problem();
-            config = new ProjectConfig(Optional.of(p.at().path()), Map.of(), Map.of(), Map.of(),
+            return new ProjectConfig(Optional.of(p.at().path()), Map.of(), Map.of(), Map.of(),
                     List.of(ReadProblem.configInvalid(p.at(), p.message())));
         }
+    }
+
+    private Loaded load(ProjectConfig config) {
         problems.addAll(config.problems());
         List<DatabaseServer> servers = new ArrayList<>();
         for (ServerDecl decl : config.servers().values()) {
