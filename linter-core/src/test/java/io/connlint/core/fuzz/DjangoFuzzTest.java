@@ -1,0 +1,63 @@
+package io.connlint.core.fuzz;
+
+import io.connlint.core.model.ReadProblem;
+import io.connlint.core.read.django.DjangoSettings;
+import io.connlint.core.read.mycnf.ProjectPaths;
+import io.connlint.core.read.python.PythonModule;
+import io.connlint.core.read.python.PythonReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Django settings modules: PythonReader (parsed, never run) and DjangoSettings' DATABASES. */
+class DjangoFuzzTest extends ReaderFuzz {
+
+    @Override
+    String reader() {
+        return "django";
+    }
+
+    @Override
+    List<String> corpusDirectories() {
+        return List.of("django");
+    }
+
+    @Override
+    boolean isSeed(String fileName) {
+        return fileName.endsWith(".py");
+    }
+
+    @Override
+    List<String> builtInSeeds() {
+        return Pythons.SEEDS;
+    }
+
+    @Override
+    List<String> dictionary() {
+        return Pythons.DICTIONARY;
+    }
+
+    @Override
+    String hostile(int variant, int size) {
+        return Pythons.hostile(variant, size);
+    }
+
+    @Override
+    void fixtures(Path dir) throws IOException {
+        Pythons.fixtures(dir);
+    }
+
+    @Override
+    List<ReadProblem> read(Path dir, Seed seed, byte[] input) throws Exception {
+        Path file = write(dir, "mysite/settings.py", input);
+        ProjectPaths paths = new ProjectPaths(dir, Map.of());
+        PythonModule module = PythonReader.read(file, Map.of("DATABASE_URL", "mysql://u:p@db:3306/app"), paths);
+        DjangoSettings.Result django = DjangoSettings.read("app", module, paths, input.length % 2 == 0);
+        List<ReadProblem> problems = new ArrayList<>(module.problems());
+        problems.addAll(django.problems());
+        return problems;
+    }
+}
