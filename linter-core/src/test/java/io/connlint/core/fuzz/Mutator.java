@@ -47,9 +47,12 @@ final class Mutator {
         return data;
     }
 
+    /** Past this size only edits that do not grow the input: repeated growth makes megabytes, not bugs. */
+    static final int GROWTH_LIMIT = 64 * 1024;
+
     private static byte[] edit(byte[] data, List<byte[]> others, List<String> dictionary, Random r) {
-        int op = r.nextInt(16);
         int n = data.length;
+        int op = n > GROWTH_LIMIT ? new int[] {0, 1, 2, 6, 11}[r.nextInt(5)] : r.nextInt(16);
         switch (op) {
             case 0: { // flip one byte
                 if (n == 0) {

@@ -62,6 +62,7 @@ abstract class ReaderFuzz {
     private final AtomicLong cases = new AtomicLong();
     private final AtomicLong withProblems = new AtomicLong();
     private final AtomicLong slowestNanos = new AtomicLong();
+    private String slowest = "";
     private List<Seed> seeds;
     private Path dir;
 
@@ -146,6 +147,9 @@ abstract class ReaderFuzz {
         }
         System.out.printf("fuzz %-16s %7d cases (%d reported problems), slowest %d ms; %d cases of this reader so far%n",
                 reader(), cases.get(), withProblems.get(), TimeUnit.NANOSECONDS.toMillis(slowestNanos.get()), total);
+        if (slowestNanos.get() > TimeUnit.MILLISECONDS.toNanos(500)) {
+            System.out.println("  slowest case: " + slowest.replace("\n", " "));
+        }
         if (dir != null) {
             delete(dir);
         }
@@ -188,7 +192,11 @@ abstract class ReaderFuzz {
             throw new IllegalStateException(e);
         }
         long took = System.nanoTime() - start;
-        slowestNanos.accumulateAndGet(took, Math::max);
+        if (took > slowestNanos.get()) {
+            slowestNanos.set(took);
+            slowest = seed.name() + ", " + input.length + " bytes: " + show(java.util.Arrays.copyOf(input,
+                    Math.min(input.length, 300)));
+        }
         if (!problems.isEmpty()) {
             withProblems.incrementAndGet();
         }
