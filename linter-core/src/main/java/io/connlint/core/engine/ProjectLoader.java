@@ -91,6 +91,19 @@ public final class ProjectLoader {
         Path file = configFile.get();
         // a config file named on the command line may live anywhere; the project's own is held to the root
         ProjectConfig config = TextFile.within(named ? TextFile.Limits.DEFAULT : defaults, () -> readConfig(file));
+        if (config.servers().isEmpty() && config.apps().isEmpty() && config.rules().isEmpty()
+                && !config.problems().isEmpty()) {
+            // connlint.yml could not be read at all: its problems are reported and the project is
+            // still checked, as without it (a broken file never hides the others' findings)
+            Deployment found = TextFile.within(defaults, () -> Discovery.discover(request, rootPaths));
+            List<ReadProblem> all = new ArrayList<>(config.problems());
+            all.addAll(found.problems());
+            List<Note> allNotes = new ArrayList<>(found.notes());
+            allNotes.add(new Note(config.problems().get(0).at(), "connlint.yml could not be read: the project's files"
+                    + " were discovered as if there were none"));
+            return new Loaded(new Deployment(found.projectRoot(), found.servers(), found.pools(), found.poolServer(),
+                    all, allNotes, found.unusedKeys(), found.suppressions(), true), config);
+        }
         return TextFile.within(limits(request, config), () -> load(config));
     }
 
