@@ -98,6 +98,29 @@ class RobustnessTest {
         noCrash(run("show", corpus.toString(), "--format", "json"));
     }
 
+    @Test
+    void oddFileNamesGiveValidSarifUris() throws IOException {
+        Path p = projectWithAFinding();
+        List<String> names = List.of("odd dir/my #1.cnf", "caf\u00e9/hikari-%20.properties", "x/a:b?c.cnf");
+        for (String name : names) {
+            write(p, name, garbage(name));
+        }
+        Path sarif = tmp.resolve("odd.sarif");
+        noCrash(run("check", p.toString(), "--format", "sarif", "--output", sarif.toString()));
+        List<String> paths = new ArrayList<>();
+        for (Object o : list(object(list(object(parse(Files.readString(sarif))).get("runs")).get(0)).get("results"))) {
+            for (Object l : list(object(o).get("locations"))) {
+                String uri = (String) object(object(object(l).get("physicalLocation")).get("artifactLocation")).get("uri");
+                java.net.URI parsed = java.net.URI.create(uri);
+                assertEquals(null, parsed.getScheme(), uri);
+                paths.add(parsed.getPath());
+            }
+        }
+        for (String name : names) {
+            assertTrue(paths.contains(name), name + " in " + paths);
+        }
+    }
+
     // ---- one broken file never hides another --------------------------------------------------
 
     /** A server of 20 connections and a pool of 50: CL101 at the pool's line, whatever else is broken. */

@@ -100,6 +100,24 @@ public final class SarifReporter implements Reporter {
         return s.toString();
     }
 
+    /**
+     * A project-relative path as a relative URI reference (RFC 3986): every byte of its UTF-8 form
+     * other than unreserved characters, {@code /} and sub-delimiters is percent-encoded, so a file
+     * named {@code my #1.cnf} or {@code café.cnf} gives a URI code scanning accepts.
+     */
+    static String uri(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/!$&'()*+,;=@".indexOf(c) >= 0)) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return sb.toString();
+    }
+
     private static void location(JsonGenerator g, SourceLocation at, String message, int id) throws IOException {
         g.writeStartObject();
         if (id > 0) {
@@ -107,7 +125,7 @@ public final class SarifReporter implements Reporter {
         }
         g.writeObjectFieldStart("physicalLocation");
         g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", at.path());
+        g.writeStringField("uri", uri(at.path()));
         g.writeStringField("uriBaseId", SRCROOT);
         g.writeEndObject();
         g.writeObjectFieldStart("region");
