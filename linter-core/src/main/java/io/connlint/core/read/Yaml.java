@@ -41,10 +41,10 @@ public final class Yaml {
         try {
             for (Node node : yaml.composeAll(new StringReader(file.text()))) {
                 if (node != null) {
-                    Node cycle = recursion(node);
-                    if (cycle != null) {
-                        throw new TextFile.Unreadable(ReadProblem.unreadable(at(file.path(), cycle),
-                                "YAML: a recursive alias: the node anchored here contains an alias of itself"));
+                    Problem unsafe = unsafe(node);
+                    if (unsafe != null) {
+                        throw new TextFile.Unreadable(ReadProblem.unreadable(at(file.path(), unsafe.at()),
+                                "YAML: " + unsafe.message()));
                     }
                     documents.add(node);
                 }
@@ -61,39 +61,64 @@ public final class Yaml {
         return documents;
     }
 
+    /** A document whose aliases expand it to more nodes than this is refused (an alias bomb under the alias count). */
+    static final long MAX_EXPANDED_NODES = 1_000_000;
+
     /**
-     * A node that contains itself through an alias ({@code a: &a [*a]}), or null. snakeyaml
-     * composes such a document into a cyclic graph that every walk would follow forever.
+     * What makes a composed document unsafe to walk, or null: a node that contains itself through
+     * an alias ({@code a: &a [*a]}; snakeyaml composes it into a cyclic graph that every walk would
+     * follow forever), or aliases that expand the document past {@link #MAX_EXPANDED_NODES} nodes
+     * (25 levels of two aliases each stay under snakeyaml's alias count and expand to 2^25).
      */
-    static Node recursion(Node root) {
-        java.util.Map<Node, Boolean> done = new java.util.IdentityHashMap<>();
+    static Problem unsafe(Node root) {
+        java.util.Map<Node, Long> size = new java.util.IdentityHashMap<>();
         java.util.Set<Node> onPath = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         java.util.Deque<java.util.Iterator<Node>> stack = new java.util.ArrayDeque<>();
         java.util.Deque<Node> nodes = new java.util.ArrayDeque<>();
+        java.util.Deque<long[]> sums = new java.util.ArrayDeque<>();
         onPath.add(root);
         nodes.push(root);
+        sums.push(new long[] {1});
         stack.push(children(root).iterator());
         while (!stack.isEmpty()) {
             java.util.Iterator<Node> it = stack.peek();
             if (!it.hasNext()) {
                 stack.pop();
                 Node finished = nodes.pop();
+                long total = sums.pop()[0];
                 onPath.remove(finished);
-                done.put(finished, Boolean.TRUE);
+                size.put(finished, total);
+                if (total > MAX_EXPANDED_NODES) {
+                    return new Problem(finished, "aliases expand this document to more than " + MAX_EXPANDED_NODES
+                            + " nodes");
+                }
+                if (!sums.isEmpty()) {
+                    sums.peek()[0] += total;
+                }
                 continue;
             }
             Node child = it.next();
-            if (child == null || done.containsKey(child)) {
+            if (child == null) {
+                continue;
+            }
+            Long known = size.get(child);
+            if (known != null) {
+                sums.peek()[0] += known;
                 continue;
             }
             if (onPath.contains(child)) {
-                return child;
+                return new Problem(child, "a recursive alias: the node anchored here contains an alias of itself");
             }
             onPath.add(child);
             nodes.push(child);
+            sums.push(new long[] {1});
             stack.push(children(child).iterator());
         }
         return null;
+    }
+
+    /** Why a composed document is refused, and where. */
+    record Problem(Node at, String message) {
     }
 
     private static List<Node> children(Node node) {

@@ -132,6 +132,23 @@ class LimitsTest {
     }
 
     @Test
+    void yamlAliasBombUnderTheAliasCountIsRefused() throws IOException {
+        goodPool();
+        StringBuilder bomb = new StringBuilder("spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 5\n"
+                + "a0: &a0 [x, x]\n");
+        for (int i = 1; i <= 25; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
+                    .append(i - 1).append("]\n");
+        }
+        write("bomb/application.yml", bomb.toString());
+        config("", "bomb/application.yml");
+        Deployment model = load();
+        ReadProblem p = problemIn(model, "bomb/application.yml");
+        assertTrue(p.message().contains("aliases expand this document to more than 1000000 nodes"), p.message());
+        poolStillRead(model);
+    }
+
+    @Test
     void yamlRecursiveAliasIsRefused() throws IOException {
         goodPool();
         write("rec/application.yml", "spring:\n  datasource: &a\n    hikari: [*a]\n");

@@ -228,7 +228,9 @@ abstract class ReaderFuzz {
             return at.line() == 1 && at.column() == 1 ? null : "in an unreadable file at " + at;
         }
         // readers differ on whether a lone CR ends a line (mysqld: no; YAML, Python: yes): allow both
-        int lines = Math.max(count(bytes, false), count(bytes, true));
+        // and snakeyaml (YAML 1.1) also ends lines at NEL, LS and PS
+        String unicode = new String(bytes, StandardCharsets.UTF_8);
+        int lines = Math.max(Math.max(count(bytes, false), count(bytes, true)), unicode.split("\r\n|[\n\r\u0085\u2028\u2029]", -1).length);
         int longest = Math.max(longest(bytes, false), longest(bytes, true));
         if (at.line() > lines + 1) {
             return "at line " + at.line() + " of a file of " + lines + " lines (" + at + ")";

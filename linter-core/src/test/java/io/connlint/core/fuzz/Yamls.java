@@ -28,7 +28,15 @@ final class Yamls {
 
     /** Alias bombs, deep nesting, long scalars and keys, many documents, and a type tag. */
     static String hostile(int variant, int size, String prefix) {
-        return switch (variant % 9) {
+        return switch (variant % 10) {
+            case 9 -> {
+                StringBuilder sb = new StringBuilder("a0: &a0 [x, x]\n");
+                for (int i = 1; i <= Math.min(size, 26); i++) {
+                    sb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
+                            .append(i - 1).append("]\n");
+                }
+                yield sb + prefix + "1\n";
+            }
             case 0 -> {
                 StringBuilder sb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
                 for (int i = 1; i < Math.min(size, 40); i++) {
