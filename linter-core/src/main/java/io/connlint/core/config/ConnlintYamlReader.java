@@ -32,7 +32,7 @@ public final class ConnlintYamlReader {
 
     static final List<String> TOP_KEYS = List.of("servers", "apps", "rules");
     static final List<String> SERVER_KEYS = List.of("engine", "optionFiles", "persisted", "ramMb", "openFilesLimit",
-            "reserved", "hosts", "pathMap");
+            "reserved", "hosts", "pathMap", "deployment");
     static final List<String> APP_KEYS = List.of("config", "profiles", "env", "instances", "deployment", "maxSurge",
             "maxInstances", "processes", "gunicorn", "server");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -107,6 +107,7 @@ public final class ConnlintYamlReader {
         Optional<Setting<Long>> reserved = Optional.empty();
         List<Setting<String>> hosts = List.of();
         Map<String, String> pathMap = Map.of();
+        List<Setting<String>> deployment = List.of();
         String where = "servers." + id;
         for (NodeTuple entry : mapping(node, where)) {
             String key = key(entry);
@@ -120,10 +121,11 @@ public final class ConnlintYamlReader {
                 case "reserved" -> reserved = number(value, where + ".reserved", 0);
                 case "hosts" -> hosts = strings(value, where + ".hosts");
                 case "pathMap" -> pathMap = stringMap(value, where + ".pathMap");
+                case "deployment" -> deployment = strings(value, where + ".deployment");
                 default -> unknownKey(entry.getKeyNode(), key, where, SERVER_KEYS);
             }
         }
-        return new ServerDecl(id, at, engine, optionFiles, persisted, ramMb, openFilesLimit, reserved, hosts, pathMap);
+        return new ServerDecl(id, at, engine, optionFiles, persisted, ramMb, openFilesLimit, reserved, hosts, pathMap, deployment);
     }
 
     private AppDecl app(String id, SourceLocation at, Node node) {

@@ -19,11 +19,11 @@ class ScalingTest {
 
     @Test
     void surgeIsPodsOrAPercentageRoundedUp() {
-        assertEquals(2, ProjectLoader.surgeCount("25%", 6));
-        assertEquals(1, ProjectLoader.surgeCount("25%", 1));
-        assertEquals(0, ProjectLoader.surgeCount("0", 6));
-        assertEquals(3, ProjectLoader.surgeCount("3", 6));
-        assertEquals(6, ProjectLoader.surgeCount("100%", 6));
+        assertEquals(2, AppScaling.surgeCount("25%", 6));
+        assertEquals(1, AppScaling.surgeCount("25%", 1));
+        assertEquals(0, AppScaling.surgeCount("0", 6));
+        assertEquals(3, AppScaling.surgeCount("3", 6));
+        assertEquals(6, AppScaling.surgeCount("100%", 6));
     }
 
     @Test
