@@ -133,7 +133,7 @@ public final class ConnlintYamlReader {
         List<Setting<String>> profiles = List.of();
         Map<String, String> env = Map.of();
         Optional<Setting<Long>> instances = Optional.empty();
-        Optional<Setting<String>> deployment = Optional.empty();
+        List<Setting<String>> deployment = List.of();
         Optional<Setting<String>> maxSurge = Optional.empty();
         Optional<Setting<Long>> maxInstances = Optional.empty();
         Optional<Setting<Long>> processes = Optional.empty();
@@ -148,7 +148,7 @@ public final class ConnlintYamlReader {
                 case "profiles" -> profiles = strings(value, where + ".profiles");
                 case "env" -> env = stringMap(value, where + ".env");
                 case "instances" -> instances = number(value, where + ".instances", 0);
-                case "deployment" -> deployment = string(value, where + ".deployment");
+                case "deployment" -> deployment = strings(value, where + ".deployment");
                 case "maxSurge" -> maxSurge = surge(value, where + ".maxSurge");
                 case "maxInstances" -> maxInstances = number(value, where + ".maxInstances", 0);
                 case "processes" -> processes = number(value, where + ".processes", 1);

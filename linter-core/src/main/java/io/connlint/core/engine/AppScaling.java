@@ -10,6 +10,7 @@ import io.connlint.core.read.k8s.KubernetesManifests;
 import io.connlint.core.read.mycnf.ProjectPaths;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,10 +41,11 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
         Optional<KubernetesManifests.Workload> workload = Optional.empty();
         List<KubernetesManifests.Autoscaler> autoscalers = List.of();
         Optional<Setting<Long>> composeReplicas = Optional.empty();
-        Optional<Path> manifest = app.deployment().flatMap(sink::existingFile);
-        if (manifest.isPresent()) {
-            String display = paths.display(manifest.get());
-            ComposeFiles.Project compose = ComposeFiles.read(List.of(manifest.get()), paths::display);
+        List<Path> files = sink.deploymentFiles(app.deployment());
+        List<KubernetesManifests.Result> manifests = new ArrayList<>();
+        for (Path file : files) {
+            String display = paths.display(file);
+            ComposeFiles.Project compose = ComposeFiles.read(List.of(file), paths::display);
             compose.problems().forEach(sink::problem);
             if (!compose.services().isEmpty()) {
                 Optional<ComposeFiles.Service> service = service(app.id(), compose);
@@ -51,26 +53,31 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
                     sink.note(new Note(SourceLocation.startOf(display), "several compose services and none named "
                             + app.id() + "; the instances of " + app.id() + " are not known"));
                 }
-                composeReplicas = service.map(AppScaling::replicas);
+                composeReplicas = composeReplicas.or(() -> service.map(AppScaling::replicas));
             } else if (compose.problems().isEmpty()) {
                 try {
-                    KubernetesManifests.Result k8s = KubernetesManifests.read(TextFile.read(manifest.get(), display));
-                    autoscalers = k8s.autoscalers();
-                    List<KubernetesManifests.Workload> workloads = k8s.workloads();
-                    workload = workloads.size() == 1 ? Optional.of(workloads.get(0))
-                            : workloads.stream().filter(w -> w.name().equals(app.id())).findFirst();
-                    if (workload.isEmpty()) {
-                        sink.note(new Note(SourceLocation.startOf(display), workloads.isEmpty()
-                                ? "no Deployment or StatefulSet in this manifest; the instances of " + app.id()
-                                        + " are not known"
-                                : "several workloads and none named " + app.id() + "; the instances of " + app.id()
-                                        + " are not known"));
-                    }
+                    manifests.add(KubernetesManifests.read(TextFile.read(file, display)));
                 } catch (TextFile.Unreadable e) {
                     sink.problem(e.problem());
                 }
             }
-        } else if (app.instances().isEmpty()) {
+        }
+        if (!manifests.isEmpty()) {
+            KubernetesManifests.Result k8s = KubernetesManifests.merge(manifests);
+            autoscalers = k8s.autoscalers();
+            List<KubernetesManifests.Workload> workloads = k8s.workloads();
+            workload = workloads.size() == 1 ? Optional.of(workloads.get(0))
+                    : workloads.stream().filter(w -> w.name().equals(app.id())).findFirst();
+            if (workload.isEmpty() && composeReplicas.isEmpty()) {
+                SourceLocation at = app.deployment().get(0).location().orElse(app.at());
+                sink.note(new Note(at, workloads.isEmpty()
+                        ? "no Deployment or StatefulSet in apps." + app.id() + ".deployment; the instances of "
+                                + app.id() + " are not known"
+                        : "several workloads in apps." + app.id() + ".deployment and none named " + app.id()
+                                + "; the instances of " + app.id() + " are not known"));
+            }
+        }
+        if (files.isEmpty() && app.instances().isEmpty()) {
             composeReplicas = Optional.ofNullable(rootCompose.services().get(app.id())).map(AppScaling::replicas);
         }
         Optional<KubernetesManifests.Workload> w = workload;

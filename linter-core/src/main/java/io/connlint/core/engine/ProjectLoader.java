@@ -167,6 +167,26 @@ public final class ProjectLoader {
         return files;
     }
 
+    /** A {@code deployment:} entry's files: the file, or a folder's {@code *.yaml}/{@code *.yml} files sorted. */
+    private List<Path> deploymentFiles(List<Setting<String>> entries) {
+        List<Path> files = new ArrayList<>();
+        for (Setting<String> entry : entries) {
+            Path path = request.projectRoot().resolve(entry.value()).normalize();
+            if (Files.isDirectory(path)) {
+                try (java.util.stream.Stream<Path> list = Files.list(path)) {
+                    list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches(".*\\.ya?ml"))
+                            .sorted().forEach(files::add);
+                } catch (java.io.IOException e) {
+                    problems.add(ReadProblem.unreadable(entry.location().orElse(SourceLocation.startOf(
+                            LintRequest.CONFIG_FILE_NAME)), "cannot list " + entry.value() + ": " + e.getMessage()));
+                }
+            } else {
+                existingFile(entry).ifPresent(files::add);
+            }
+        }
+        return files;
+    }
+
     /** The compose files Compose reads by default at the project root, read once. */
     ComposeFiles.Project rootCompose() {
         if (rootCompose == null) {
@@ -192,6 +212,11 @@ public final class ProjectLoader {
             @Override
             public Optional<Path> existingFile(Setting<String> entry) {
                 return ProjectLoader.this.existingFile(entry);
+            }
+
+            @Override
+            public List<Path> deploymentFiles(List<Setting<String>> entries) {
+                return ProjectLoader.this.deploymentFiles(entries);
             }
         };
     }

@@ -48,6 +48,9 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
         void note(Note n);
 
         Optional<Path> existingFile(Setting<String> entry);
+
+        /** The files of {@code deployment:} entries: a file as it is, a folder's *.yaml and *.yml files sorted. */
+        List<Path> deploymentFiles(List<Setting<String>> entries);
     }
 
     /**
@@ -61,12 +64,9 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
         if (decl.deployment().isEmpty()) {
             return fromCompose(decl, rootCompose, onlyServer, paths, sink).orElse(NONE);
         }
-        for (Setting<String> entry : decl.deployment()) {
-            Optional<Path> file = sink.existingFile(entry);
-            if (file.isEmpty()) {
-                continue;
-            }
-            ComposeFiles.Project compose = ComposeFiles.read(List.of(file.get()), paths::display);
+        List<KubernetesManifests.Result> manifests = new ArrayList<>();
+        for (Path file : sink.deploymentFiles(decl.deployment())) {
+            ComposeFiles.Project compose = ComposeFiles.read(List.of(file), paths::display);
             compose.problems().forEach(sink::problem);
             if (!compose.services().isEmpty()) {
                 Optional<ServerRuntime> runtime = fromCompose(decl, compose, true, paths, sink);
@@ -74,11 +74,16 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
                     return runtime.get();
                 }
             } else if (compose.problems().isEmpty()) {
-                Optional<ServerRuntime> runtime = fromKubernetes(decl, file.get(), paths, sink);
-                if (runtime.isPresent()) {
-                    return runtime.get();
+                try {
+                    manifests.add(KubernetesManifests.read(TextFile.read(file, paths.display(file))));
+                } catch (TextFile.Unreadable e) {
+                    sink.problem(e.problem());
                 }
             }
+        }
+        Optional<ServerRuntime> runtime = fromKubernetes(decl, KubernetesManifests.merge(manifests), sink);
+        if (runtime.isPresent()) {
+            return runtime.get();
         }
         sink.note(new Note(decl.deployment().get(0).location().orElse(decl.at()), "no compose service or Kubernetes"
                 + " workload in servers." + decl.id() + ".deployment runs server " + decl.id()
@@ -139,14 +144,7 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
         }
     }
 
-    private static Optional<ServerRuntime> fromKubernetes(ServerDecl decl, Path file, ProjectPaths paths, Sink sink) {
-        KubernetesManifests.Result k8s;
-        try {
-            k8s = KubernetesManifests.read(TextFile.read(file, paths.display(file)));
-        } catch (TextFile.Unreadable e) {
-            sink.problem(e.problem());
-            return Optional.empty();
-        }
+    private static Optional<ServerRuntime> fromKubernetes(ServerDecl decl, KubernetesManifests.Result k8s, Sink sink) {
         List<String> hostNames = decl.hosts().stream().map(h -> io.connlint.core.model.HostPort.parse(h.value()).host())
                 .toList();
         Optional<KubernetesManifests.Workload> workload = k8s.workloads().stream()

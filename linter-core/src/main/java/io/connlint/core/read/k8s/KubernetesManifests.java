@@ -75,6 +75,19 @@ public final class KubernetesManifests {
     public record Result(List<Workload> workloads, List<Autoscaler> autoscalers, List<Service> services) {
     }
 
+    /** The objects of several manifests together. */
+    public static Result merge(List<Result> results) {
+        List<Workload> workloads = new ArrayList<>();
+        List<Autoscaler> autoscalers = new ArrayList<>();
+        List<Service> services = new ArrayList<>();
+        for (Result r : results) {
+            workloads.addAll(r.workloads());
+            autoscalers.addAll(r.autoscalers());
+            services.addAll(r.services());
+        }
+        return new Result(workloads, autoscalers, services);
+    }
+
     private KubernetesManifests() {
     }
 
