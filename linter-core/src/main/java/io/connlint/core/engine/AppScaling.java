@@ -4,7 +4,6 @@ import io.connlint.core.config.AppDecl;
 import io.connlint.core.model.Note;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
-import io.connlint.core.read.TextFile;
 import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.k8s.KubernetesManifests;
 import io.connlint.core.read.mycnf.ProjectPaths;
@@ -16,9 +15,10 @@ import java.util.Optional;
 
 /**
  * How many instances of an app run: steadily, during a rolling deploy, at the autoscaling
- * ceiling — from connlint.yml, else from the manifest the app's {@code deployment:} names (a
- * Kubernetes manifest or a compose file), else from the project root's compose file when one of
- * its services bears the app's name.
+ * ceiling — from connlint.yml, else from the manifests the app's {@code deployment:} names
+ * (Kubernetes manifests or compose files), else from a workload bearing the app's name in the
+ * manifests other entries of connlint.yml name, else from the project root's compose file when
+ * one of its services bears the app's name.
  *
  * @param instances the instances that run steadily
  * @param rollout   instances while a rolling deploy runs (instances + surge), when known
@@ -37,30 +37,35 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
      * a container before it starts its replacement, so neither surges. Ceiling: {@code maxInstances},
      * else a HorizontalPodAutoscaler's {@code maxReplicas} whose scaleTargetRef names the workload.
      */
-    static AppScaling of(AppDecl app, ComposeFiles.Project rootCompose, ProjectPaths paths, ServerRuntime.Sink sink) {
+    static AppScaling of(AppDecl app, ComposeFiles.Project rootCompose, List<Path> shared, ProjectPaths paths,
+                         ServerRuntime.Sink sink) {
         Optional<KubernetesManifests.Workload> workload = Optional.empty();
         List<KubernetesManifests.Autoscaler> autoscalers = List.of();
         Optional<Setting<Long>> composeReplicas = Optional.empty();
         List<Path> files = sink.deploymentFiles(app.deployment());
+        boolean byNameOnly = files.isEmpty() && app.instances().isEmpty();
+        if (byNameOnly) {
+            files = shared;
+        }
         List<KubernetesManifests.Result> manifests = new ArrayList<>();
         for (Path file : files) {
-            String display = paths.display(file);
-            ComposeFiles.Project compose = ComposeFiles.read(List.of(file), paths::display);
-            compose.problems().forEach(sink::problem);
-            if (!compose.services().isEmpty()) {
-                Optional<ComposeFiles.Service> service = service(app.id(), compose);
+            DeploymentFile read = sink.read(file);
+            if (read.compose().isPresent() && !byNameOnly) {
+                Optional<ComposeFiles.Service> service = service(app.id(), read.compose().get());
                 if (service.isEmpty()) {
-                    sink.note(new Note(SourceLocation.startOf(display), "several compose services and none named "
-                            + app.id() + "; the instances of " + app.id() + " are not known"));
+                    sink.note(new Note(SourceLocation.startOf(paths.display(file)), "several compose services and"
+                            + " none named " + app.id() + "; the instances of " + app.id() + " are not known"));
                 }
                 composeReplicas = composeReplicas.or(() -> service.map(AppScaling::replicas));
-            } else if (compose.problems().isEmpty()) {
-                try {
-                    manifests.add(KubernetesManifests.read(TextFile.read(file, display)));
-                } catch (TextFile.Unreadable e) {
-                    sink.problem(e.problem());
-                }
             }
+            read.kubernetes().ifPresent(manifests::add);
+        }
+        if (byNameOnly) {
+            // no deployment: of its own: a workload of the project's other manifests that bears its name
+            workload = KubernetesManifests.merge(manifests).workloads().stream()
+                    .filter(w -> w.name().equals(app.id())).findFirst();
+            autoscalers = KubernetesManifests.merge(manifests).autoscalers();
+            manifests = List.of();
         }
         if (!manifests.isEmpty()) {
             KubernetesManifests.Result k8s = KubernetesManifests.merge(manifests);
@@ -77,7 +82,7 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
                                 + "; the instances of " + app.id() + " are not known"));
             }
         }
-        if (files.isEmpty() && app.instances().isEmpty()) {
+        if (byNameOnly && workload.isEmpty()) {
             composeReplicas = Optional.ofNullable(rootCompose.services().get(app.id())).map(AppScaling::replicas);
         }
         Optional<KubernetesManifests.Workload> w = workload;

@@ -56,6 +56,8 @@ public final class ProjectLoader {
     private final List<Note> notes = new ArrayList<>();
     private final List<UnusedKey> unused = new ArrayList<>();
     private ComposeFiles.Project rootCompose;
+    private List<Path> sharedManifests;
+    private final Map<Path, DeploymentFile> deploymentFileCache = new java.util.HashMap<>();
     private int serverCount;
 
     private ProjectLoader(LintRequest request) {
@@ -187,6 +189,25 @@ public final class ProjectLoader {
         return files;
     }
 
+    /** Every file any {@code deployment:} of connlint.yml names: where an app without one is looked up by name. */
+    private List<Path> sharedManifests(ProjectConfig config) {
+        if (sharedManifests == null) {
+            java.util.Set<Path> files = new java.util.LinkedHashSet<>();
+            config.servers().values().forEach(s -> files.addAll(deploymentFilesQuietly(s.deployment())));
+            config.apps().values().forEach(a -> files.addAll(deploymentFilesQuietly(a.deployment())));
+            sharedManifests = List.copyOf(files);
+        }
+        return sharedManifests;
+    }
+
+    /** The files of entries without reporting missing ones (each entry reports them where it is read). */
+    private List<Path> deploymentFilesQuietly(List<Setting<String>> entries) {
+        int before = problems.size();
+        List<Path> files = deploymentFiles(entries);
+        problems.subList(before, problems.size()).clear();
+        return files;
+    }
+
     /** The compose files Compose reads by default at the project root, read once. */
     ComposeFiles.Project rootCompose() {
         if (rootCompose == null) {
@@ -217,6 +238,15 @@ public final class ProjectLoader {
             @Override
             public List<Path> deploymentFiles(List<Setting<String>> entries) {
                 return ProjectLoader.this.deploymentFiles(entries);
+            }
+
+            @Override
+            public DeploymentFile read(Path file) {
+                return deploymentFileCache.computeIfAbsent(file, f -> {
+                    DeploymentFile read = DeploymentFile.read(f, rootPaths);
+                    problems.addAll(read.problems());
+                    return read;
+                });
             }
         };
     }
@@ -296,7 +326,7 @@ public final class ProjectLoader {
             problems.add(ReadProblem.configInvalid(app.at(), "apps." + app.id()
                     + " names no config files; add config: [path/to/hikari.properties]"));
         }
-        AppScaling scaling = AppScaling.of(app, rootCompose(), rootPaths, sink());
+        AppScaling scaling = AppScaling.of(app, rootCompose(), sharedManifests(config), rootPaths, sink());
         Setting<Long> instances = scaling.instances();
         Setting<Long> processes = app.processes().orElseGet(() -> Setting.derived("processes", 1L,
                 "one process per instance"));

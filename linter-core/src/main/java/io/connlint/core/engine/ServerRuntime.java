@@ -4,8 +4,6 @@ import io.connlint.core.config.ServerDecl;
 import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.Setting;
-import io.connlint.core.model.SourceLocation;
-import io.connlint.core.read.TextFile;
 import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.k8s.KubernetesManifests;
 import io.connlint.core.read.mycnf.OptionEntry;
@@ -51,6 +49,9 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
 
         /** The files of {@code deployment:} entries: a file as it is, a folder's *.yaml and *.yml files sorted. */
         List<Path> deploymentFiles(List<Setting<String>> entries);
+
+        /** A deployment file, read once: compose services, else Kubernetes objects (problems reported once). */
+        DeploymentFile read(Path file);
     }
 
     /**
@@ -66,20 +67,14 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
         }
         List<KubernetesManifests.Result> manifests = new ArrayList<>();
         for (Path file : sink.deploymentFiles(decl.deployment())) {
-            ComposeFiles.Project compose = ComposeFiles.read(List.of(file), paths::display);
-            compose.problems().forEach(sink::problem);
-            if (!compose.services().isEmpty()) {
-                Optional<ServerRuntime> runtime = fromCompose(decl, compose, true, paths, sink);
+            DeploymentFile read = sink.read(file);
+            if (read.compose().isPresent()) {
+                Optional<ServerRuntime> runtime = fromCompose(decl, read.compose().get(), true, paths, sink);
                 if (runtime.isPresent()) {
                     return runtime.get();
                 }
-            } else if (compose.problems().isEmpty()) {
-                try {
-                    manifests.add(KubernetesManifests.read(TextFile.read(file, paths.display(file))));
-                } catch (TextFile.Unreadable e) {
-                    sink.problem(e.problem());
-                }
             }
+            read.kubernetes().ifPresent(manifests::add);
         }
         Optional<ServerRuntime> runtime = fromKubernetes(decl, KubernetesManifests.merge(manifests), sink);
         if (runtime.isPresent()) {
