@@ -26,7 +26,10 @@ import java.util.Optional;
  */
 record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Optional<Setting<Long>> maximum) {
 
-    /** Kubernetes' default maxSurge for a Deployment (kubernetes.io, Deployments: "The default value is 25%"). */
+    /**
+     * Kubernetes' default maxSurge for a Deployment (apps/v1 RollingUpdateDeployment API reference:
+     * "Absolute number is calculated from percentage by rounding up. Defaults to 25%.").
+     */
     static final String KUBERNETES_DEFAULT_SURGE = "25%";
 
     /**
