@@ -163,7 +163,8 @@ final class Discovery {
 
     private static DatabaseServer server(List<Path> optionFiles, ServerRuntime runtime, ProjectPaths rootPaths,
                                          ProjectLoader loader, ComposeFiles.Project compose) {
-        ServerEngine engine = guessEngine(optionFiles, compose);
+        ServerEngine engine = runtime.engine(ProjectLoader.DISCOVERED_SERVER, loader.sink())
+                .orElseGet(() -> guessEngine(optionFiles, compose));
         ProjectPaths paths = new ProjectPaths(rootPaths.root(), runtime.pathMap(Map.of()));
         OptionFileReader reader = new OptionFileReader(paths, engine);
         Map<Path, OptionFiles> reads = new LinkedHashMap<>();

@@ -125,10 +125,16 @@ public final class ProjectLoader {
                         + ".engine '" + e.value() + "' is not an engine connlint knows; expected one of "
                         + String.join(", ", ServerEngine.KNOWN)));
             }
-        } else {
-            notes.add(new Note(decl.at(), "server " + decl.id() + " declares no engine; assumed " + engine.id()));
         }
         ServerRuntime runtime = ServerRuntime.resolve(decl, rootCompose(), serverCount == 1, rootPaths, sink());
+        if (decl.engine().isEmpty()) {
+            Optional<ServerEngine> fromImage = runtime.engine(decl.id(), sink());
+            if (fromImage.isPresent()) {
+                engine = fromImage.get();
+            } else {
+                notes.add(new Note(decl.at(), "server " + decl.id() + " declares no engine; assumed " + engine.id()));
+            }
+        }
         ProjectPaths paths = new ProjectPaths(request.projectRoot(), runtime.pathMap(decl.pathMap()));
         OptionFileReader reader = new OptionFileReader(paths, engine);
         List<String> filesRead = new ArrayList<>();
@@ -218,7 +224,7 @@ public final class ProjectLoader {
         return rootCompose;
     }
 
-    private ServerRuntime.Sink sink() {
+    ServerRuntime.Sink sink() {
         return new ServerRuntime.Sink() {
             @Override
             public void problem(ReadProblem p) {

@@ -30,11 +30,22 @@ import java.util.stream.Stream;
  * @param pathMap     server path → project path, from bind mounts
  * @param optionFiles option files mounted into the container, in mount order
  * @param hosts       the names clients reach the server by
+ * @param image       the container image and where it is written, when known
  */
 record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap, List<Path> optionFiles,
-                     List<String> hosts) {
+                     List<String> hosts, Optional<Setting<String>> image) {
 
-    static final ServerRuntime NONE = new ServerRuntime(List.of(), Map.of(), List.of(), List.of());
+    static final ServerRuntime NONE = new ServerRuntime(List.of(), Map.of(), List.of(), List.of(), Optional.empty());
+
+    /** The engine the image's tag names ({@link ComposeFiles#engineOf}), with a note saying where it came from. */
+    Optional<io.connlint.core.model.ServerEngine> engine(String server, Sink sink) {
+        return image.flatMap(i -> ComposeFiles.engineOf(i.value()).flatMap(io.connlint.core.model.ServerEngine::parse)
+                .map(e -> {
+                    sink.note(new Note(i.location().orElseThrow(), "server " + server + " declares no engine; "
+                            + e.id() + " from its image " + i.value()));
+                    return e;
+                }));
+    }
 
     /** The directories and files of the MySQL family's configuration inside a container. */
     private static final List<String> CONFIG_TARGETS = List.of("/etc/mysql", "/etc/my.cnf");
@@ -123,7 +134,8 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
             mounted.addAll(optionFilesIn(source));
         }
         List<String> hosts = new ArrayList<>(List.of(s.name()));
-        return Optional.of(new ServerRuntime(flags.entries(), pathMap, mounted, hosts));
+        Optional<Setting<String>> image = s.image().map(i -> Setting.written("image", i, i, s.imageAt().orElse(s.at())));
+        return Optional.of(new ServerRuntime(flags.entries(), pathMap, mounted, hosts, image));
     }
 
     /** A mounted option file, or the {@code *.cnf} files of a mounted folder in sorted order (as !includedir). */
@@ -154,14 +166,16 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
         }
         KubernetesManifests.Workload w = workload.get();
         List<OptionEntry> entries = new ArrayList<>();
-        w.containers().stream().filter(ServerRuntime::isDatabase).findFirst()
-                .or(() -> w.containers().stream().findFirst())
-                .ifPresent(c -> {
-                    ServerCommandLine.Result flags = ServerCommandLine.read(c.commandLine(), "the command of container "
-                            + c.name() + " of " + w.kind() + " " + w.name());
-                    flags.notes().forEach(sink::note);
-                    entries.addAll(flags.entries());
-                });
+        Optional<KubernetesManifests.Container> container = w.containers().stream().filter(ServerRuntime::isDatabase)
+                .findFirst().or(() -> w.containers().stream().findFirst());
+        container.ifPresent(c -> {
+            ServerCommandLine.Result flags = ServerCommandLine.read(c.commandLine(), "the command of container "
+                    + c.name() + " of " + w.kind() + " " + w.name());
+            flags.notes().forEach(sink::note);
+            entries.addAll(flags.entries());
+        });
+        Optional<Setting<String>> image = container.flatMap(c -> c.image().map(i -> Setting.written("image", i, i,
+                w.at())));
         List<String> hosts = new ArrayList<>();
         hosts.add(w.name());
         for (KubernetesManifests.Service service : k8s.services()) {
@@ -169,7 +183,7 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
                 hosts.addAll(service.hostNames());
             }
         }
-        return Optional.of(new ServerRuntime(entries, Map.of(), List.of(), hosts));
+        return Optional.of(new ServerRuntime(entries, Map.of(), List.of(), hosts, image));
     }
 
     private static boolean isDatabase(KubernetesManifests.Container c) {

@@ -197,6 +197,10 @@ class TopologyTest {
         DatabaseServer server = model.servers().get(0);
         assertEquals(250L, server.maxConnections().effective());
         assertEquals("command line at compose.yaml:4:15", server.maxConnections().origin().describe());
+        assertEquals("mariadb-11.4", server.engine().id(), "from the image tag");
+        assertTrue(model.notes().stream().anyMatch(n -> n.text().equals("server default declares no engine; "
+                + "mariadb-11.4 from its image mariadb:11.4") && n.at().toString().equals("compose.yaml:3:12")),
+                model.notes().toString());
         assertEquals(4L, pool(model, "orders").instances().effective());
         assertEquals(Map.of("orders", ProjectLoader.DISCOVERED_SERVER), model.poolServer());
     }

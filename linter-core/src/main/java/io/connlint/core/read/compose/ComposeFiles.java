@@ -51,8 +51,9 @@ public final class ComposeFiles {
     }
 
     /** A service after merging. */
-    public record Service(String name, SourceLocation at, Optional<String> image, Optional<Setting<Long>> replicas,
-                          List<Word> command, Optional<SourceLocation> commandAt, List<Mount> mounts) {
+    public record Service(String name, SourceLocation at, Optional<String> image, Optional<SourceLocation> imageAt,
+                          Optional<Setting<Long>> replicas, List<Word> command, Optional<SourceLocation> commandAt,
+                          List<Mount> mounts) {
 
         public Service {
             command = List.copyOf(command);
@@ -142,6 +143,35 @@ public final class ComposeFiles {
     }
 
     /**
+     * The engine an image tag names, when it names a major.minor version connlint knows:
+     * {@code percona:5.7.19} → mysql-5.7, {@code mariadb:10.11.6} → mariadb-10.11. A tag without a
+     * minor version ({@code mysql:8}, {@code latest}) moves between releases and names none.
+     */
+    public static Optional<String> engineOf(String image) {
+        if (!isMysqlImage(image)) {
+            return Optional.empty();
+        }
+        String s = image.toLowerCase(Locale.ROOT);
+        int at = s.indexOf('@');
+        if (at >= 0) {
+            s = s.substring(0, at);
+        }
+        String repo = s.substring(s.lastIndexOf('/') + 1);
+        int colon = repo.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)(\\b.*)?")
+                .matcher(repo.substring(colon + 1));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String flavor = repo.startsWith("mariadb") ? "mariadb" : "mysql";
+        String id = flavor + "-" + Integer.parseInt(m.group(1)) + "." + Integer.parseInt(m.group(2));
+        return io.connlint.core.model.ServerEngine.KNOWN.contains(id) ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
      * Reads and merges {@code files} (read in order); a file that cannot be read is a problem and
      * the others are still merged.
      *
@@ -183,13 +213,16 @@ public final class ComposeFiles {
         base.mounts().forEach(m -> mounts.put(m.target(), m));
         over.mounts().forEach(m -> mounts.put(m.target(), m));
         boolean command = over.commandAt().isPresent();
-        return new Service(base.name(), base.at(), over.image().or(base::image), over.replicas().or(base::replicas),
+        boolean image = over.image().isPresent();
+        return new Service(base.name(), base.at(), image ? over.image() : base.image(),
+                image ? over.imageAt() : base.imageAt(), over.replicas().or(base::replicas),
                 command ? over.command() : base.command(), command ? over.commandAt() : base.commandAt(),
                 new ArrayList<>(mounts.values()));
     }
 
     private static Service service(String file, String name, SourceLocation at, Node node) {
-        Optional<String> image = scalar(node, "image").map(ScalarNode::getValue);
+        Optional<ScalarNode> imageNode = scalar(node, "image");
+        Optional<String> image = imageNode.map(ScalarNode::getValue);
         Optional<Setting<Long>> replicas = count(file, node, "deploy", "replicas")
                 .or(() -> count(file, node, "scale"));
         Optional<Node> command = child(node, "command");
@@ -197,7 +230,8 @@ public final class ComposeFiles {
         List<Mount> mounts = new ArrayList<>();
         child(node, "volumes").filter(SequenceNode.class::isInstance).map(SequenceNode.class::cast)
                 .ifPresent(list -> list.getValue().forEach(v -> mount(file, v).ifPresent(mounts::add)));
-        return new Service(name, at, image, replicas, words, command.map(c -> Yaml.at(file, c)), mounts);
+        return new Service(name, at, image, imageNode.map(n -> Yaml.at(file, n)), replicas, words,
+                command.map(c -> Yaml.at(file, c)), mounts);
     }
 
     private static Optional<Setting<Long>> count(String file, Node node, String... path) {

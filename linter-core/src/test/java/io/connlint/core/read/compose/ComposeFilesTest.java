@@ -134,6 +134,17 @@ class ComposeFilesTest {
     }
 
     @Test
+    void engineFromTheImageTag() {
+        assertEquals(java.util.Optional.of("mysql-5.7"), ComposeFiles.engineOf("percona:5.7.19"));
+        assertEquals(java.util.Optional.of("mariadb-10.11"), ComposeFiles.engineOf("docker.io/library/mariadb:10.11.6"));
+        assertEquals(java.util.Optional.of("mysql-8.4"), ComposeFiles.engineOf("mysql:8.4-oracle"));
+        assertEquals(java.util.Optional.empty(), ComposeFiles.engineOf("mysql:8"), "8 moves between 8.x releases");
+        assertEquals(java.util.Optional.empty(), ComposeFiles.engineOf("mysql"));
+        assertEquals(java.util.Optional.empty(), ComposeFiles.engineOf("mariadb:9.9"), "not an engine connlint knows");
+        assertEquals(java.util.Optional.empty(), ComposeFiles.engineOf("postgres:16.1"));
+    }
+
+    @Test
     void corpusListCommandAndReplicas() {
         Path dir = Corpus.realworld("deploy");
         Path f = dir.resolve("gorestarter-compose-percona-max-connections-list.yml");
