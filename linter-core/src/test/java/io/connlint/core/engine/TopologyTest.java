@@ -206,6 +206,35 @@ class TopologyTest {
     }
 
     @Test
+    void corpusPerconaComposeIsTheDiscoveredServer() throws IOException {
+        Path corpus = io.connlint.core.testing.Corpus.realworld("deploy");
+        Files.copy(corpus.resolve("gorestarter-compose-percona-max-connections-list.yml"), root.resolve("compose.yml"));
+        DatabaseServer server = load().servers().get(0);
+        assertEquals("mysql-5.7", server.engine().id());
+        assertEquals(1000L, server.maxConnections().effective());
+        assertEquals("command line at compose.yml:8:9", server.maxConnections().origin().describe());
+        assertEquals(2L << 30, server.variable("innodb_buffer_pool_size").orElseThrow().effective());
+        assertEquals(List.of("percona"), server.hosts());
+    }
+
+    @Test
+    void corpusComposeWithAnImageFromAVariableIsTakenByServiceName() throws IOException {
+        Path corpus = io.connlint.core.testing.Corpus.realworld("deploy");
+        Files.copy(corpus.resolve("mariadb-connector-j-travis-compose-max-connections.yml"), root.resolve("ci.yml"));
+        write("connlint.yml", "servers:\n  db: { engine: mariadb-10.11, deployment: ci.yml }\n");
+        Deployment model = load();
+        DatabaseServer db = model.servers().get(0);
+        assertEquals(500L, db.maxConnections().effective());
+        assertEquals("command line at ci.yml:5:14", db.maxConnections().origin().describe());
+        assertTrue(db.variable("max_allowed_packet").map(v -> !v.isWritten()).orElse(true),
+                "--max-allowed-packet=$PACKET is not applied");
+        assertTrue(model.notes().stream().anyMatch(n -> n.text().contains("'--max-allowed-packet=$PACKET'")),
+                model.notes().toString());
+        assertTrue(model.notes().stream().anyMatch(n -> n.text().contains("'$ADDITIONAL_CONF'")),
+                model.notes().toString());
+    }
+
+    @Test
     void aBrokenComposeFileIsAProblemAndTheRestIsRead() throws IOException {
         write("compose.yaml", "services:\n  db: [\n");
         write("a/hikari.properties", "maximumPoolSize=5\n");
