@@ -120,9 +120,28 @@ class BaselineTest {
         assertEquals(2, notOne.exit());
         assertTrue(notOne.err().endsWith(": no findings array; is this a connlint baseline?\n"), notOne.err());
 
+        assertEquals(2, run("baseline", shop.toString(), "--config", tmp.resolve("missing.yml").toString()).exit());
+        assertEquals("{\"tool\": \"connlint\"}", Files.readString(baseline), "nothing written when connlint cannot run");
+
         Files.writeString(baseline, "{\"formatVersion\": 2, \"findings\": []}");
         assertTrue(run("check", shop.toString(), "--baseline", baseline.toString()).err()
                 .contains("formatVersion 2 is not supported (expected 1)"));
+    }
+
+    /** connlint.yml's severity overrides and off decide what is shown and what --fail-on counts. */
+    @Test
+    void severityOverridesAndOffDecideTheExitCode() throws IOException {
+        Path yml = shop.resolve("connlint.yml");
+        Files.writeString(yml, Files.readString(yml) + "rules:\n  CL101: { severity: warning }\n  CL304: { severity: warning }\n"
+                + "  CL601: { severity: info }\n  CL702: off\n");
+        MainTest.Run r = run("check", shop.toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains(ORDERS + ":4:1: warning CL101 pool-budget-exceeded:"), r.out());
+        assertTrue(r.out().contains(": info CL601 "), r.out());
+        assertFalse(r.out().contains("CL702"), r.out());
+        assertTrue(r.out().contains("connlint: 0 errors, "), r.out());
+        assertEquals(1, run("check", shop.toString(), "--fail-on", "warning").exit());
+        assertEquals(0, run("check", shop.toString(), "--fail-on", "never").exit());
     }
 
     /** A report file is replaced whole: no temporary file is left beside it. */
@@ -136,5 +155,11 @@ class BaselineTest {
         try (var files = Files.list(out.getParent())) {
             assertEquals(1, files.count());
         }
+
+        // a report that cannot be written (its directory is a file) is exit code 2
+        MainTest.Run blocked = run("check", shop.toString(), "--format", "sarif", "--output",
+                shop.resolve("connlint.yml").resolve("connlint.sarif").toString());
+        assertEquals(2, blocked.exit(), blocked.err());
+        assertTrue(blocked.err().startsWith("connlint: "), blocked.err());
     }
 }
