@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         boolean toConsole = format == Format.console;
         Reporter reporter = toConsole
-                ? new ConsoleReporter(quiet, output == null && ConsoleReporter.colourWanted(System.console() != null, System.getenv()))
+                ? new ConsoleReporter(quiet, output == null && ConsoleReporter.colourWanted(terminal(), System.getenv()))
                 : Reporter.forFormat(format.name(), Main.version());
         Output.write(output, stdout, out -> {
             reporter.write(result, out);
@@ -84,5 +84,24 @@ final class CheckCommand implements Callable<Integer> {
             note.flush();
         }
         return threshold != null && result.hasFindingsAtLeast(threshold) ? Main.EXIT_FINDINGS : 0;
+    }
+
+    /**
+     * Whether standard output is a terminal. Up to JDK 21 a console exists only then; from JDK 22
+     * {@code System.console()} may exist for redirected output too, and {@code Console.isTerminal()}
+     * (JDK 22 API docs) tells.
+     */
+    private static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }
