@@ -1,4 +1,4 @@
-// The baseline gate: fail on a finding, accept it, pass, then fail on a new finding only.
+// The baseline gate: fail on a finding, accept it, pass, fail on a new finding only, then see the old one gone.
 def log = new File(basedir, 'build.log').getText('UTF-8')
 
 // 1. without a baseline, CL101 fails the build
@@ -22,11 +22,14 @@ assert !(log =~ /\[ERROR\] ::error/)
 assert log.contains('[INFO] connlint: 1 error, 0 warnings, 0 info (1 server, 2 pools)')
 assert log.contains('connlint: 1 finding at or above error; see target/connlint/connlint.github.txt')
 assert new File(basedir, 'target/connlint/connlint.github.txt').text.startsWith('::error file=billing/hikari.properties,line=1,col=1,')
-def sarif = new File(basedir, 'target/connlint/connlint.sarif').text
-assert sarif =~ /"ruleId"\s*:\s*"CL303"/
-assert !(sarif =~ /"ruleId"\s*:\s*"CL101"/)
+
+// 5. fixed: the baselined finding is gone, and named
+assert log.contains('[INFO] connlint: baseline connlint-baseline.json: 0 findings baselined, 1 gone (fixed; rewrite the baseline to drop it)')
+assert log.contains('[INFO]     gone: src/main/resources/hikari.properties:2: CL101 the pools of orders can open 250 connections')
+assert log.count('[INFO] connlint: 0 errors, 0 warnings, 0 info (1 server, 1 pool)') == 2 // 3. and 5.
+assert new File(basedir, 'target/connlint/connlint.sarif').text =~ /"results"\s*:\s*\[\s*\]/
 
 assert log.count('BUILD FAILURE') == 2
-assert log.count('BUILD SUCCESS') == 2
+assert log.count('BUILD SUCCESS') == 3
 
 return true
