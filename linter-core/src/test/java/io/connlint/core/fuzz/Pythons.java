@@ -59,7 +59,7 @@ final class Pythons {
     static void fixtures(Path dir) throws IOException {
         ReaderFuzz.write(dir, "mysite/__init__.py", new byte[0]);
         ReaderFuzz.write(dir, "mysite/base.py", Mutator.bytes("DATABASES = {'default': {'ENGINE': "
-                + "'django.db.backends.mysql', 'HOST': 'db', 'CONN_MAX_AGE': 30}}\nfrom .settings import *\n"));
+                + "'django.db.backends.mysql', 'HOST': 'db', 'CONN_MAX_AGE': 30}}\n"));
     }
 
     static String hostile(int variant, int size) {
