@@ -20,6 +20,8 @@ public final class JdbcUrl {
 
     private static final Pattern URL = Pattern.compile(
             "jdbc:(mysql|mariadb)(?::[a-z]+)*://([^/?]*)(?:/([^?;]*))?(?:[?;](.*))?", Pattern.CASE_INSENSITIVE);
+    /** Longer {@code jdbc:mysql:a:b:…} prefixes are not MySQL URLs (and overflow the regex's stack). */
+    static final int MAX_SCHEME_LENGTH = 256;
     private static final Pattern ADDRESS_HOST = Pattern.compile("\\(host=([^)]*)\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ADDRESS_PORT = Pattern.compile("\\(port=(\\d+)\\)", Pattern.CASE_INSENSITIVE);
 
@@ -39,7 +41,12 @@ public final class JdbcUrl {
      * @param user a {@code username} setting, which the URL's {@code user=} parameter overrides
      */
     public static Optional<Target> parse(Setting<String> url, Optional<Setting<String>> user) {
-        Matcher m = URL.matcher(url.value().trim());
+        String text = url.value().trim();
+        int scheme = text.indexOf("://");
+        if (scheme > MAX_SCHEME_LENGTH) {
+            return Optional.empty(); // no real sub-protocol list is this long; the regex would recurse per ':' part
+        }
+        Matcher m = URL.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
         }

@@ -161,7 +161,7 @@ public final class ComposeFiles {
         if (colon < 0) {
             return Optional.empty();
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)(\\b.*)?")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,4})\\.(\\d{1,4})(\\b.*)?")
                 .matcher(repo.substring(colon + 1));
         if (!m.matches()) {
             return Optional.empty();

@@ -54,8 +54,6 @@ public final class SpringConfigReader {
     private static final String INCLUDE = SpringKeys.canonical("spring.profiles.include");
     private static final Pattern PROFILE_FILE = Pattern.compile("application-(.+)\\.(properties|ya?ml)");
     private static final List<String> EXTENSIONS = List.of("yaml", "yml", "properties");
-    private static final Pattern CANONICAL_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*"
-            + "|\\[[^\\]]*])*");
     private static final Set<String> EXTRA_SUFFIXES = Set.of("jdbcurl", "maximumpoolsize", "maxtotal", "maxactive");
 
     /** One pool the application opens. */
@@ -312,11 +310,60 @@ public final class SpringConfigReader {
      * ({@code APP_POOLSIZE}, {@code APP_POOL_SIZE}) and any spelling of the key in the files; a name
      * in another form only finds a key written exactly so.
      */
+    /**
+     * Whether {@code name} is in Spring's canonical form: dot-separated words of {@code [a-z0-9]}
+     * joined by single dashes, with {@code [index]} parts. Scanned by hand: a regex with a repeated
+     * group recursed once per part and overflowed the stack on a long placeholder name.
+     */
+    static boolean isCanonical(String name) {
+        int i = dashedWord(name, 0);
+        if (i < 0) {
+            return false;
+        }
+        while (i < name.length()) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                i = dashedWord(name, i + 1);
+                if (i < 0) {
+                    return false;
+                }
+            } else if (c == '[') {
+                int close = name.indexOf(']', i + 1);
+                if (close < 0) {
+                    return false;
+                }
+                i = close + 1;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The end of {@code [a-z0-9]+(-[a-z0-9]+)*} at {@code from}, or -1. */
+    private static int dashedWord(String s, int from) {
+        int i = from;
+        while (true) {
+            int start = i;
+            while (i < s.length() && (s.charAt(i) >= 'a' && s.charAt(i) <= 'z' || s.charAt(i) >= '0' && s.charAt(i) <= '9')) {
+                i++;
+            }
+            if (i == start) {
+                return -1;
+            }
+            if (i < s.length() && s.charAt(i) == '-') {
+                i++;
+                continue;
+            }
+            return i;
+        }
+    }
+
     private Optional<String> lookup(String name) {
         if (env.containsKey(name)) {
             return Optional.of(env.get(name));
         }
-        if (CANONICAL_NAME.matcher(name).matches()) {
+        if (isCanonical(name)) {
             String upper = name.toUpperCase(Locale.ROOT).replace('.', '_');
             for (String candidate : List.of(upper.replace("-", ""), upper.replace('-', '_'))) {
                 if (env.containsKey(candidate)) {
