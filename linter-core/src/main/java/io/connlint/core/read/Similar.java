@@ -13,14 +13,18 @@ public final class Similar {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String w = normal(word);
+        int allowed = Math.max(2, w.length() * 2 / 5);
         for (String candidate : known) {
-            int d = distance(w, normal(candidate));
+            String c = normal(candidate);
+            if (Math.abs(w.length() - c.length()) > allowed) {
+                continue; // the distance is at least the difference in length: never close enough
+            }
+            int d = distance(w, c);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
             }
         }
-        int allowed = Math.max(2, w.length() * 2 / 5);
         return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
     }
 
