@@ -33,13 +33,11 @@ import io.connlint.core.read.spring.SpringConfigReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns a project into the model: connlint.yml (or discovery), then every server's option files
@@ -96,18 +94,39 @@ public final class ProjectLoader {
                     List.of(ReadProblem.configInvalid(p.at(), p.message())));
         }
         problems.addAll(config.problems());
-        List<DatabaseServer> servers = new ArrayList<>();
-        for (ServerDecl decl : config.servers().values()) {
-            servers.add(server(decl));
-        }
-        List<ClientPool> pools = new ArrayList<>();
-        for (AppDecl app : config.apps().values()) {
-            pools.addAll(pools(app, config));
-        }
+        ProjectConfig declared = config;
+        List<DatabaseServer> servers = inParallel(config.servers().values(),
+                (loader, decl) -> List.of(loader.server(decl)));
+        List<ClientPool> pools = inParallel(config.apps().values(), (loader, app) -> loader.pools(app, declared));
         Map<String, String> links = link(servers, pools);
         Deployment model = new Deployment(request.projectRoot().toString(), servers, pools, links, problems, notes,
                 unused, List.of(), false);
         return new Loaded(model, config);
+    }
+
+    /** What one item's read produced, with the loader that collected its problems, notes and unused keys. */
+    private record Part<R>(List<R> values, ProjectLoader loader) {
+    }
+
+    /**
+     * Reads every item (a server, an app) on its own loader, in parallel, then merges the results
+     * and the loaders' problems, notes and unused keys in item order: the same model as reading
+     * them one after the other.
+     */
+    private <T, R> List<R> inParallel(java.util.Collection<T> items, java.util.function.BiFunction<ProjectLoader, T,
+            List<R>> read) {
+        List<Part<R>> parts = Parallel.map(List.copyOf(items), item -> {
+            ProjectLoader loader = new ProjectLoader(request);
+            return new Part<>(read.apply(loader, item), loader);
+        });
+        List<R> values = new ArrayList<>();
+        for (Part<R> part : parts) {
+            values.addAll(part.values());
+            problems.addAll(part.loader().problems);
+            notes.addAll(part.loader().notes);
+            unused.addAll(part.loader().unused);
+        }
+        return values;
     }
 
     // ---- servers ------------------------------------------------------------------------------
@@ -450,11 +469,12 @@ public final class ProjectLoader {
 
     /** Pool → server: the declared server, else a host match, else the only server. */
     private static Map<String, String> link(List<DatabaseServer> servers, List<ClientPool> pools) {
+        Map<String, List<Declared>> byHost = declaredHosts(servers);
         Map<String, String> links = new LinkedHashMap<>();
         for (ClientPool pool : pools) {
             Optional<String> server = pool.server().map(Setting::value);
             if (server.isEmpty() && pool.target().isPresent()) {
-                server = byHost(servers, pool.target().get().hosts());
+                server = byHost(servers, byHost, pool.target().get().hosts());
             }
             if (server.isEmpty() && servers.size() == 1) {
                 server = Optional.of(servers.get(0).id());
@@ -464,19 +484,34 @@ public final class ProjectLoader {
         return links;
     }
 
-    private static Optional<String> byHost(List<DatabaseServer> servers, List<HostPort> hosts) {
-        for (DatabaseServer server : servers) {
-            Set<HostPort> declared = new HashSet<>();
-            server.hosts().forEach(h -> declared.add(HostPort.parse(h)));
-            for (HostPort h : hosts) {
-                for (HostPort d : declared) {
-                    if (h.matches(d)) {
-                        return Optional.of(server.id());
-                    }
+    /** A host a server declares, with the server's position (the first declared server wins). */
+    private record Declared(int server, HostPort host) {
+    }
+
+    /** Every server's declared hosts by host name, built once so that linking is linear in the pools. */
+    private static Map<String, List<Declared>> declaredHosts(List<DatabaseServer> servers) {
+        Map<String, List<Declared>> byHost = new java.util.HashMap<>();
+        for (int i = 0; i < servers.size(); i++) {
+            for (String h : servers.get(i).hosts()) {
+                HostPort declared = HostPort.parse(h);
+                byHost.computeIfAbsent(declared.host(), k -> new ArrayList<>()).add(new Declared(i, declared));
+            }
+        }
+        return byHost;
+    }
+
+    /** The first server, in declaration order, that declares one of {@code hosts}. */
+    private static Optional<String> byHost(List<DatabaseServer> servers, Map<String, List<Declared>> byHost,
+                                           List<HostPort> hosts) {
+        int best = Integer.MAX_VALUE;
+        for (HostPort h : hosts) {
+            for (Declared d : byHost.getOrDefault(h.host(), List.of())) {
+                if (d.server() < best && h.matches(d.host())) {
+                    best = d.server();
                 }
             }
         }
-        return Optional.empty();
+        return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(servers.get(best).id());
     }
 
     // ---- used by discovery --------------------------------------------------------------------
