@@ -1,10 +1,6 @@
 package io.connlint.cli;
 
-import io.connlint.core.engine.LintResult;
-import io.connlint.core.engine.Linter;
 import io.connlint.core.engine.Severity;
-import io.connlint.core.report.ConsoleReporter;
-import io.connlint.core.report.Reporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,19 +39,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Severity threshold = null;
         String level = failOn.toLowerCase(Locale.ROOT);
-        if (!level.equals("never")) {
-            threshold = Severity.parse(level).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                    "--fail-on must be error, warning, info or never; found '" + failOn + "'"));
+        if (!level.equals("never") && Severity.parse(level).isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fail-on must be error, warning, info or never; found '" + failOn + "'");
         }
-        LintResult result = Linter.withDiscoveredRules().lint(project.request());
-        Reporter reporter = format == Format.console ? new ConsoleReporter(quiet)
-                : Reporter.forFormat(format.name(), Main.version());
-        Output.write(output, spec.commandLine().getOut(), out -> reporter.write(result, out));
-        if (output != null && format != Format.console) {
-            spec.commandLine().getOut().println(ConsoleReporter.summary(result));
-        }
-        return threshold != null && result.hasFindingsAtLeast(threshold) ? Main.EXIT_FINDINGS : 0;
+        return CheckRun.check(project.dir, project.config, format, output, failOn, quiet, spec.commandLine().getOut());
     }
 }
