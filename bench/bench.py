@@ -9,6 +9,7 @@ library is used.
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import re
@@ -152,6 +153,8 @@ def main(argv):
     report = render(args, results, sizes, started, load_before, load(), machine(), " ".join(check))
     with open(os.path.join(WORK, "results.md"), "w") as f:
         f.write(report)
+    with open(os.path.join(WORK, "results.json"), "w") as f:
+        json.dump(results, f, indent=1)
     print(report)
     if args.docs:
         write_docs(args.docs, report)
@@ -175,27 +178,37 @@ def plugin_version():
 
 
 def targets(results, sizes):
-    """(target, measured, limit, met) for every target that this run measured."""
+    """(target, measured, limit, met, CPU-time figure) for every target that this run measured.
+
+    The targets are on wall time; the same ratio of CPU times (user + system) is given beside it,
+    since on a shared machine it moves much less with the load than wall time does."""
     rows = []
+
+    def ratio(a, b, key):
+        return results[a][key] / max(results[b][key], 1e-3)
+
     if "check-10000" in results:
         w = results["check-10000"]["wall"]
-        rows.append(("10k files: wall", f"{w:.2f} s", "≤ 2 s", w <= 2.0))
-        ratio = w / max(results["cat-10000"]["wall"], 1e-3)
-        rows.append(("10k files: × cat of the same files", f"{ratio:.1f} ×", "≤ 9 ×", ratio <= 9.0))
+        rows.append(("10k files: wall", f"{w:.2f} s", "≤ 2 s", w <= 2.0, f"{results['check-10000']['cpu']:.2f} s"))
+        r = ratio("check-10000", "cat-10000", "wall")
+        rows.append(("10k files: × cat of the same files", f"{r:.1f} ×", "≤ 9 ×", r <= 9.0,
+                     f"{ratio('check-10000', 'cat-10000', 'cpu'):.1f} ×"))
     if "check-10000" in results and "check-20000" in results:
-        ratio = results["check-20000"]["wall"] / results["check-10000"]["wall"]
-        rows.append(("20k / 10k files", f"{ratio:.2f}", "≤ 2.05", ratio <= 2.05))
+        r = ratio("check-20000", "check-10000", "wall")
+        rows.append(("20k / 10k files", f"{r:.2f}", "≤ 2.05", r <= 2.05,
+                     f"{ratio('check-20000', 'check-10000', 'cpu'):.2f}"))
     if "mvncheck" in results:
-        ratio = results["mvncheck"]["wall"] / results["validate"]["wall"]
-        rows.append(("mvn connlint:check / mvn validate", f"{ratio:.2f}", "≤ 1.15", ratio <= 1.15))
+        r = ratio("mvncheck", "validate", "wall")
+        rows.append(("mvn connlint:check / mvn validate", f"{r:.2f}", "≤ 1.15", r <= 1.15,
+                     f"{ratio('mvncheck', 'validate', 'cpu'):.2f}"))
     if "small" in results:
-        ratio = results["small"]["wall"] / max(results["pt"]["wall"], 1e-3)
-        rows.append(("one small project / pt-variable-advisor", f"{ratio:.2f}", "≤ 2", ratio <= 2.0))
+        r = ratio("small", "pt", "wall")
+        rows.append(("one small project / pt-variable-advisor", f"{r:.2f}", "≤ 2", r <= 2.0,
+                     f"{ratio('small', 'pt', 'cpu'):.2f}"))
     if "check-20000" in results:
         rss = results["check-20000"]["rss_mib"]
-        rows.append(("peak RSS at 20k files", f"{rss:.0f} MiB", "≤ 256 MiB", rss <= 256))
+        rows.append(("peak RSS at 20k files", f"{rss:.0f} MiB", "≤ 256 MiB", rss <= 256, ""))
     return rows
-
 
 
 def render(args, results, sizes, started, load_before, load_after, m, check):
@@ -204,9 +217,9 @@ def render(args, results, sizes, started, load_before, load_after, m, check):
                  f"{m['percona-toolkit']}. Load average (1, 5, 15 min) {load_before} before, {load_after} after.")
     lines.append(f"Command timed: `{check} . -q --fail-on never`; {args.runs} runs after one warm-up, medians; "
                  "peak RSS is the largest of the runs.")
-    lines += ["", "| target | measured | limit | met |", "|---|---|---|---|"]
-    for name, measured, limit, met in targets(results, sizes):
-        lines.append(f"| {name} | {measured} | {limit} | {'yes' if met else '**no**'} |")
+    lines += ["", "| target | measured (wall) | limit | met | the same in CPU time |", "|---|---|---|---|---|"]
+    for name, measured, limit, met, cpu in targets(results, sizes):
+        lines.append(f"| {name} | {measured} | {limit} | {'yes' if met else '**no**'} | {cpu} |")
     lines += ["", "| what | median wall | median CPU (user+sys) | peak RSS |", "|---|---|---|---|"]
     for r in results.values():
         lines.append(f"| {r['label']} | {r['wall']:.3f} s | {r['cpu']:.3f} s | {r['rss_mib']:.0f} MiB |")
