@@ -168,6 +168,7 @@ final class Discovery {
         }
         List<String> filesRead = new ArrayList<>();
         List<OptionEntry> entries = new ArrayList<>();
+        List<io.connlint.core.model.OptionFileIssue> issues = new ArrayList<>();
         for (Map.Entry<Path, OptionFiles> e : reads.entrySet()) {
             if (included.contains(paths.display(e.getKey()))) {
                 continue;
@@ -178,16 +179,19 @@ final class Discovery {
             loader.unused().addAll(ProjectLoader.groupsNotRead(read, ProjectLoader.DISCOVERED_SERVER, engine));
             loader.problems().addAll(read.problems());
             loader.notes().addAll(read.notes());
+            issues.addAll(read.issues());
         }
+        issues.addAll(io.connlint.core.read.server.OptionChecks.refusals(entries, engine));
         SourceLocation first = SourceLocation.startOf(paths.display(optionFiles.get(0)));
         loader.notes().add(new Note(first, "no connlint.yml: the option files found are read as one "
                 + engine.id() + " server"));
         Setting<Long> reserved = Setting.assumed("reserved", 0L, "no connlint.yml declares reserved connections");
+        ProjectLoader.OpenFiles openFiles = loader.openFiles(Optional.empty(), ProjectLoader.DISCOVERED_SERVER, 1);
         java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine,
-                loader.notes(), Optional.empty());
+                loader.notes(), openFiles.soft(), openFiles.hard());
         loader.unused().addAll(ProjectLoader.overridden(entries, ProjectLoader.DISCOVERED_SERVER, variables));
         return new DatabaseServer(ProjectLoader.DISCOVERED_SERVER, engine, filesRead,
-                variables, Optional.empty(), Optional.empty(), reserved, List.of(), Optional.empty());
+                variables, Optional.empty(), openFiles.soft(), reserved, List.of(), Optional.empty(), issues);
     }
 
     /** MariaDB when a file has a MariaDB-only group, MySQL 8.0 otherwise. */

@@ -98,7 +98,7 @@ public final class ProjectLoader {
         problems.addAll(config.problems());
         List<DatabaseServer> servers = new ArrayList<>();
         for (ServerDecl decl : config.servers().values()) {
-            servers.add(server(decl));
+            servers.add(server(decl, config.servers().size()));
         }
         List<ClientPool> pools = new ArrayList<>();
         for (AppDecl app : config.apps().values()) {
@@ -112,7 +112,46 @@ public final class ProjectLoader {
 
     // ---- servers ------------------------------------------------------------------------------
 
-    private DatabaseServer server(ServerDecl decl) {
+    /**
+     * The open-files limit of a server: {@code openFilesLimit} in connlint.yml, else the
+     * {@code LimitNOFILE} of a MySQL/MariaDB systemd unit in the project (when the project has
+     * one server), else unknown.
+     */
+    OpenFiles openFiles(Optional<Setting<Long>> declared, String server, int serverCount) {
+        if (declared.isPresent()) {
+            return new OpenFiles(declared, declared.get().effective());
+        }
+        if (systemd == null) {
+            io.connlint.core.read.systemd.SystemdLimits.Result read =
+                    io.connlint.core.read.systemd.SystemdLimits.read(rootPaths);
+            problems.addAll(read.problems());
+            notes.addAll(read.notes());
+            systemd = read.limits();
+        }
+        if (systemd.isEmpty()) {
+            return new OpenFiles(Optional.empty(), 0);
+        }
+        var first = systemd.get(0);
+        SourceLocation at = first.soft().location().orElseThrow();
+        if (serverCount > 1) {
+            notes.add(new Note(at, "LimitNOFILE of " + first.unit() + " is not applied: the project declares "
+                    + serverCount + " servers; set openFilesLimit for server " + server + " in connlint.yml"));
+            return new OpenFiles(Optional.empty(), 0);
+        }
+        if (systemd.size() > 1) {
+            notes.add(new Note(at, "several systemd units set LimitNOFILE; server " + server + " uses "
+                    + first.unit() + " (" + first.soft().raw() + "); set openFilesLimit in connlint.yml to choose"));
+        }
+        return new OpenFiles(Optional.of(first.soft()), first.hard());
+    }
+
+    /** The soft limit as a setting (empty: unknown) and the hard limit. */
+    record OpenFiles(Optional<Setting<Long>> soft, long hard) {
+    }
+
+    private List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemd;
+
+    private DatabaseServer server(ServerDecl decl, int serverCount) {
         ServerEngine engine = ServerEngine.DEFAULT;
         if (decl.engine().isPresent()) {
             Setting<String> e = decl.engine().get();
@@ -131,6 +170,7 @@ public final class ProjectLoader {
         OptionFileReader reader = new OptionFileReader(paths, engine);
         List<String> filesRead = new ArrayList<>();
         List<OptionEntry> entries = new ArrayList<>();
+        List<io.connlint.core.model.OptionFileIssue> issues = new ArrayList<>();
         for (Setting<String> file : decl.optionFiles()) {
             Optional<Path> path = existingFile(file);
             if (path.isEmpty()) {
@@ -141,8 +181,10 @@ public final class ProjectLoader {
             entries.addAll(read.entries());
             problems.addAll(read.problems());
             notes.addAll(read.notes());
+            issues.addAll(read.issues());
             unused.addAll(groupsNotRead(read, decl.id(), engine));
         }
+        issues.addAll(io.connlint.core.read.server.OptionChecks.refusals(entries, engine));
         Optional<Path> persistedFile = decl.persisted().flatMap(this::existingFile);
         if (persistedFile.isPresent()) {
             persisted(persistedFile.get(), engine, filesRead, entries);
@@ -150,11 +192,12 @@ public final class ProjectLoader {
         Setting<Long> reserved = decl.reserved().orElseGet(() -> Setting.assumed("reserved", 0L,
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = decl.hosts().stream().map(Setting::value).toList();
+        OpenFiles openFiles = openFiles(decl.openFilesLimit(), decl.id(), serverCount);
         java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine, notes,
-                decl.openFilesLimit());
+                openFiles.soft(), openFiles.hard());
         unused.addAll(overridden(entries, decl.id(), variables));
         return new DatabaseServer(decl.id(), engine, filesRead, variables,
-                decl.ramMb(), decl.openFilesLimit(), reserved, hosts, Optional.of(decl.at()));
+                decl.ramMb(), openFiles.soft(), reserved, hosts, Optional.of(decl.at()), issues);
     }
 
     /** Server variables set more than once: every one but the last is overridden (CL506). */

@@ -31,32 +31,36 @@ public final class ServerVariablesBuilder {
     }
 
     /**
-     * @param notes          receives a note for each catalogue variable whose value the server
-     *                       would not accept, since the budget then falls back to the engine default
+     * @param notes          receives what connlint assumed
      * @param openFilesLimit the open-files limit (soft = hard, e.g. systemd LimitNOFILE) the server
      *                       starts under; empty when unknown, and then no cut is applied
      */
     public static SortedMap<String, Setting<?>> build(List<OptionEntry> entries, ServerEngine engine,
                                                       List<Note> notes, Optional<Setting<Long>> openFilesLimit) {
+        return build(entries, engine, notes, openFilesLimit, openFilesLimit.map(Setting::effective).orElse(0L));
+    }
+
+    /**
+     * As {@link #build(List, ServerEngine, List, Optional)}, with a hard limit above the soft one
+     * (systemd {@code LimitNOFILE=soft:hard}; {@link Long#MAX_VALUE} for infinity): mysqld raises
+     * its soft limit up to the hard limit when it needs more files.
+     */
+    public static SortedMap<String, Setting<?>> build(List<OptionEntry> entries, ServerEngine engine,
+                                                      List<Note> notes, Optional<Setting<Long>> openFilesLimit,
+                                                      long hardLimit) {
         SortedMap<String, Setting<?>> variables = new TreeMap<>();
         for (OptionEntry entry : entries) {
-            OptionValues.variableName(entry.name()).ifPresent(name -> {
-                Setting<?> setting = setting(name, entry, engine);
-                variables.put(name, setting);
-                ServerVariable.byName(name).filter(v -> v.existsOn(engine))
-                        .filter(v -> !(setting.value() instanceof Long)
-                                && v.kind() != VariableKind.TEXT && v.kind() != VariableKind.BOOLEAN)
-                        .ifPresent(v -> notes.add(new Note(entry.at(), name + " = '" + entry.value().orElse("")
-                                + "' is not a number " + engine.id() + " accepts, so the server would refuse to start;"
-                                + " the budget uses the default " + v.defaultFor(engine))));
-            });
+            // a value the server refuses is kept as text: CL504 reports it (OptionChecks), and the
+            // budget uses the default (DatabaseServer.variable)
+            OptionValues.variableName(entry.name(), engine).ifPresent(name -> variables.put(name,
+                    setting(name, entry, engine)));
         }
         for (ServerVariable v : ServerVariable.all()) {
             if (v.existsOn(engine) && !v.spec(engine).orElseThrow().autosized()) {
                 variables.putIfAbsent(v.name(), v.defaultSetting(engine));
             }
         }
-        Autosize.apply(variables, engine, openFilesLimit);
+        Autosize.apply(variables, engine, openFilesLimit, hardLimit);
         return variables;
     }
 

@@ -35,13 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of option files, each run through {@code mariadbd --help --verbose} under {@code ulimit -n N}
  * (soft and hard, N in 1024, 4096, 8192, 20000) and through OptionFileReader +
  * ServerVariablesBuilder with the same open-files limit. Every compared variable must agree, and
- * the files mariadbd refuses must be exactly those where connlint records a problem or a value
- * that is not a number the server accepts.
+ * the files mariadbd refuses must be exactly those where connlint reports a refusal (CL504);
+ * MariadbdRefusalTest covers refusals in depth.
  *
  * <p>Every file sets {@code thread_pool_size}: its default is the server's CPU count, which
- * enters the open-files request (see Autosize) and which connlint cannot know. Unknown options
- * without {@code loose-} are not generated: connlint has no list of every server option, so it
- * cannot tell that the server refuses them (a known gap).
+ * enters the open-files request (see Autosize) and which connlint cannot know.
  */
 class MariadbdDifferentialTest {
 
@@ -62,7 +60,7 @@ class MariadbdDifferentialTest {
     @TempDir
     Path dir;
 
-    private record Case(Path file, long limit, String text) {
+    private record Case(Path file, long limit, long hard, String text) {
     }
 
     private record Outcome(Case c, int compared, List<String> disagreements, boolean refused, Set<String> covers) {
@@ -78,7 +76,7 @@ class MariadbdDifferentialTest {
             String text = generate(random, i);
             Path file = dir.resolve("case" + i + ".cnf");
             Files.writeString(file, text, StandardCharsets.UTF_8);
-            cases.add(new Case(file, LIMITS[i % LIMITS.length], text));
+            cases.add(new Case(file, LIMITS[i % LIMITS.length], LIMITS[i % LIMITS.length], text));
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Outcome> outcomes = new ArrayList<>();
@@ -118,19 +116,64 @@ class MariadbdDifferentialTest {
                 () -> disagreements.size() + " disagreements");
     }
 
+    /**
+     * systemd's {@code LimitNOFILE=soft:hard}: mariadbd, not root, raises its soft limit up to the
+     * hard one when it needs more files (my_set_max_open_files), and keeps the soft limit when the
+     * request is above the hard one.
+     */
+    @Test
+    void softAndHardLimitsAsUnderSystemd() throws Exception {
+        Mariadbd mariadbd = Mariadbd.require();
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        long[][] pairs = {{1024, 4096}, {1024, 20000}, {4096, 8192}, {2000, 16000}, {1024, 1024}};
+        Random random = new Random(20261124L);
+        List<Outcome> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String text = generate(random, i);
+                Path file = dir.resolve("soft-hard" + i + ".cnf");
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+                long[] pair = pairs[i % pairs.length];
+                Case c = new Case(file, pair[0], pair[1], text);
+                futures.add(pool.submit(() -> compare(mariadbd, c)));
+            }
+            for (Future<Outcome> f : futures) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int compared = outcomes.stream().mapToInt(Outcome::compared).sum();
+        List<String> disagreements = outcomes.stream().flatMap(o -> o.disagreements().stream()).toList();
+        long raised = outcomes.stream().filter(o -> o.covers().contains("raised above the soft limit")).count();
+        System.out.println("soft:hard limits: compared " + compared + " values, " + disagreements.size()
+                + " disagreements (60 files, " + raised + " raised above the soft limit)");
+        assertTrue(raised > 0, "no case raises the soft limit");
+        assertTrue(compared > 40 * COMPARED.size() / 2, "too few compared values: " + compared);
+        assertEquals(List.of(), disagreements.subList(0, Math.min(40, disagreements.size())),
+                () -> disagreements.size() + " disagreements");
+    }
+
     private Outcome compare(Mariadbd mariadbd, Case c) throws Exception {
-        Mariadbd.Result server = mariadbd.run(c.file(), c.limit());
+        Mariadbd.Result server = c.hard() == c.limit() ? mariadbd.run(c.file(), c.limit())
+                : mariadbd.runUnprivileged(c.file(), c.limit(), c.hard());
         OptionFiles read = new OptionFileReader(new ProjectPaths(dir, Map.of()), MARIADB).read(c.file());
         List<Note> notes = new ArrayList<>(read.notes());
         SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), MARIADB, notes,
-                Optional.of(Setting.assumed("openFilesLimit", c.limit(), "ulimit -n " + c.limit())));
-        boolean connlintRefuses = !read.problems().isEmpty()
-                || notes.stream().anyMatch(n -> n.text().contains("is not a number"));
-        String where = c.file().getFileName() + " (ulimit -n " + c.limit() + "):\n" + c.text();
+                Optional.of(Setting.assumed("openFilesLimit", c.limit(), "ulimit -n " + c.limit())), c.hard());
+        List<io.connlint.core.model.OptionFileIssue> refusals = new ArrayList<>(OptionChecks.refusals(read.entries(),
+                MARIADB));
+        read.issues().stream().filter(i -> i.kind() == io.connlint.core.model.OptionFileIssue.Kind.REFUSED)
+                .forEach(refusals::add);
+        boolean connlintRefuses = !read.problems().isEmpty() || !refusals.isEmpty();
+        String where = c.file().getFileName() + " (ulimit -n " + c.limit() + (c.hard() == c.limit() ? ""
+                : ", hard " + c.hard() + ", unprivileged") + "):\n" + c.text();
         List<String> disagreements = new ArrayList<>();
         if (server.refused() != connlintRefuses) {
             disagreements.add("refusal: mariadbd " + (server.refused() ? "refuses" : "accepts") + ", connlint "
-                    + (connlintRefuses ? "refuses " + read.problems() + notes : "accepts") + " for " + where
+                    + (connlintRefuses ? "refuses " + read.problems() + refusals : "accepts") + " for " + where
                     + "\nmariadbd stderr: " + server.stderr());
             return new Outcome(c, 0, disagreements, server.refused(), Set.of());
         }
@@ -162,6 +205,9 @@ class MariadbdDifferentialTest {
             covers.add("suffix MB");
         }
         long mc = server.number("max_connections");
+        if (server.number("open_files_limit") > c.limit()) {
+            covers.add("raised above the soft limit");
+        }
         if (mc > c.limit() - 30 && !variables.get("max_connections").isRewritten()) {
             covers.add("wrap: max_connections above the limit kept");
         }
