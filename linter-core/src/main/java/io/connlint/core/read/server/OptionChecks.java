@@ -144,11 +144,28 @@ public final class OptionChecks {
     }
 
     private static String fix(String name, String value) {
+        String units = "KMGTPE";
+        java.util.regex.Matcher decimal = Pattern.compile("\\s*(\\d{1,9})\\.(\\d{1,6})\\s*([KMGTPEkmgtpe]).*")
+                .matcher(value);
+        if (decimal.matches() && units.indexOf(Character.toUpperCase(decimal.group(3).charAt(0))) > 0) {
+            int unit = units.indexOf(Character.toUpperCase(decimal.group(3).charAt(0)));
+            java.math.BigDecimal lower = new java.math.BigDecimal(decimal.group(1) + "." + decimal.group(2))
+                    .multiply(java.math.BigDecimal.valueOf(1024));
+            if (lower.stripTrailingZeros().scale() <= 0) {
+                return "write " + name + " = " + lower.toBigInteger() + units.charAt(unit - 1)
+                        + " (whole numbers only)";
+            }
+        }
+        java.util.regex.Matcher spaced = Pattern.compile("\\s*(\\d+)\\s+([KMGTPEkmgtpe])\\b.*").matcher(value);
+        if (spaced.matches()) {
+            return "write " + name + " = " + spaced.group(1) + spaced.group(2).toUpperCase(Locale.ROOT)
+                    + " (no space before the suffix)";
+        }
         String digits = value.strip().replaceFirst("^([+-]?\\d*).*$", "$1");
         return digits.isEmpty() || digits.equals("-") || digits.equals("+")
                 ? "write a whole number, optionally followed by one of K, M, G, T, P, E (× 1024)"
                 : "write a whole number with at most one suffix letter right after it, e.g. " + name + " = " + digits
-                + " (no space, no decimal point, comments only after '#')";
+                + " (comments go after '#')";
     }
 
     /** Why my_getopt refuses {@code text} for a numeric variable, in its words; empty when it accepts it. */
