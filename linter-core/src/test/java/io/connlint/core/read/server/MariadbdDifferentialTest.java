@@ -107,6 +107,15 @@ class MariadbdDifferentialTest {
             assertTrue(coverage.getOrDefault("cut table_open_cache @" + limit, 0L) > 0,
                     () -> "no table_open_cache cut at " + limit + ": " + coverage);
         }
+        for (String g : GROUPS) {
+            assertTrue(coverage.getOrDefault("group " + g, 0L) > 0, () -> "no case uses [" + g + "]");
+        }
+        long instanceValues = coverage.keySet().stream().filter(k -> k.startsWith("instances ") && !k.contains("@"))
+                .count();
+        assertTrue(instanceValues >= 5, () -> "too few table_open_cache_instances values: " + coverage);
+        System.out.println("cases per limit: " + java.util.Arrays.stream(LIMITS).mapToObj(l -> l + "="
+                + cases.stream().filter(c -> c.limit() == l).count()).toList() + ", table_open_cache_instances values "
+                + "written in accepted files: " + instanceValues);
         System.out.println("compared " + compared + " values, " + disagreements.size() + " disagreements ("
                 + cases.size() + " files, " + refused + " refused by mariadbd, "
                 + (System.nanoTime() - started) / 1_000_000 + " ms)");
@@ -204,6 +213,15 @@ class MariadbdDifferentialTest {
         if (c.text().contains("MB")) {
             covers.add("suffix MB");
         }
+        for (String g : GROUPS) {
+            if (c.text().contains("[" + g + "]")) {
+                covers.add("group " + g);
+            }
+        }
+        Setting<?> instances = variables.get("table_open_cache_instances");
+        if (instances != null && instances.isWritten()) {
+            covers.add("instances " + instances.value());
+        }
         long mc = server.number("max_connections");
         if (server.number("open_files_limit") > c.limit()) {
             covers.add("raised above the soft limit");
@@ -277,6 +295,15 @@ class MariadbdDifferentialTest {
                 lines.add(option(r, b) + " = " + (b.equals("key_buffer_size") ? pick(r, "0", "1", "4097", "64M", "1G", "12345678") : bytes(r)));
             }
         }
+        // skip-/disable-/enable- before a numeric variable: 0 or 1 (0 as the value turns them round)
+        if (r.nextInt(8) == 0) {
+            String v = pick(r, "max_connections", "thread_cache_size", "back_log", "table_open_cache",
+                    "wait_timeout", "table_open_cache_instances", "net_buffer_length");
+            String o = option(r, v);
+            String loose = o.startsWith("loose-") ? "loose-" : "";
+            lines.add(loose + pick(r, "skip-", "disable-", "enable-") + o.substring(loose.length())
+                    + pick(r, "", " = 0", " = 1", " = 77"));
+        }
         // last one wins
         if (!lines.isEmpty() && r.nextInt(4) == 0) {
             String again = lines.get(r.nextInt(lines.size()));
@@ -311,6 +338,22 @@ class MariadbdDifferentialTest {
 
     private static String option(Random r, String name) {
         String n = r.nextBoolean() ? name : name.replace('_', '-');
+        switch (r.nextInt(14)) {
+            case 0 -> n = n.toUpperCase(java.util.Locale.ROOT);
+            case 1 -> n = Character.toUpperCase(n.charAt(0)) + n.substring(1);
+            case 2 -> {
+                // a unique prefix, which MariaDB takes for the whole name
+                ServerOptions options = ServerOptions.of(MARIADB).orElseThrow();
+                for (int cut = 1; cut <= 4 && n.length() - cut > 3; cut++) {
+                    String prefix = n.substring(0, n.length() - cut);
+                    if (options.find(prefix).size() == 1 && !prefix.endsWith("-") && !prefix.endsWith("_")) {
+                        n = prefix;
+                    }
+                }
+            }
+            default -> {
+            }
+        }
         return r.nextInt(6) == 0 ? "loose-" + n : n;
     }
 
