@@ -54,7 +54,8 @@ class MariadbdDifferentialTest {
             "max_heap_table_size", "key_buffer_size", "innodb_buffer_pool_size", "innodb_log_buffer_size",
             "query_cache_size", "max_allowed_packet", "net_buffer_length", "extra_max_connections");
 
-    private static final List<String> GROUPS = List.of("mysqld", "server", "mysqld-10.11", "mariadb", "mariadb-10.11");
+    private static final List<String> GROUPS = List.of("mysqld", "server", "mysqld-10.11", "mariadb", "mariadb-10.11",
+            "mariadbd", "mariadbd-10.11", "client-server", "galera");
     private static final List<String> IGNORED_GROUPS = List.of("client", "mysqld_safe", "mysqld-8.0", "mysql");
 
     @TempDir

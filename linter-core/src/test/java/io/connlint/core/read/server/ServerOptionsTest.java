@@ -53,6 +53,10 @@ class ServerOptionsTest {
         assertEquals(new TreeSet<>(parsed.all().keySet()), new TreeSet<>(ServerOptions.of(MARIADB).orElseThrow()
                 .all().keySet()));
         assertEquals(parsed.all(), ServerOptions.of(MARIADB).orElseThrow().all());
+        String groups = result.stdout().lines().filter(l -> l.startsWith("The following groups are read:"))
+                .findFirst().orElseThrow().substring("The following groups are read:".length()).strip();
+        assertEquals(new TreeSet<>(List.of(groups.split(" "))), new TreeSet<>(MARIADB.serverGroups()),
+                "the groups mariadbd reads");
     }
 
     private static List<String> names(List<ServerOptions.Option> options) {
