@@ -189,7 +189,7 @@ final class Discovery {
         ProjectLoader.OpenFiles openFiles = loader.openFiles(Optional.empty(), ProjectLoader.DISCOVERED_SERVER, 1);
         java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine,
                 loader.notes(), openFiles.soft(), openFiles.hard());
-        loader.unused().addAll(ProjectLoader.overridden(entries, ProjectLoader.DISCOVERED_SERVER, variables));
+        loader.unused().addAll(ProjectLoader.overridden(entries, ProjectLoader.DISCOVERED_SERVER, variables, engine));
         return new DatabaseServer(ProjectLoader.DISCOVERED_SERVER, engine, filesRead,
                 variables, Optional.empty(), openFiles.soft(), reserved, List.of(), Optional.empty(), issues);
     }

@@ -195,23 +195,27 @@ public final class ProjectLoader {
         OpenFiles openFiles = openFiles(decl.openFilesLimit(), decl.id(), serverCount);
         java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine, notes,
                 openFiles.soft(), openFiles.hard());
-        unused.addAll(overridden(entries, decl.id(), variables));
+        unused.addAll(overridden(entries, decl.id(), variables, engine));
         return new DatabaseServer(decl.id(), engine, filesRead, variables,
                 decl.ramMb(), openFiles.soft(), reserved, hosts, Optional.of(decl.at()), issues);
     }
 
-    /** Server variables set more than once: every one but the last is overridden (CL506). */
-    static List<UnusedKey> overridden(List<OptionEntry> entries, String server, Map<String, Setting<?>> variables) {
+    /**
+     * Server variables set more than once: every one but the last is overridden (CL506). Names are
+     * read as {@code engine} reads them (MariaDB: any case, unique prefixes).
+     */
+    static List<UnusedKey> overridden(List<OptionEntry> entries, String server, Map<String, Setting<?>> variables,
+                                      ServerEngine engine) {
         Map<String, Integer> last = new java.util.HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             int index = i;
-            io.connlint.core.read.mycnf.OptionValues.variableName(entries.get(i).name())
+            io.connlint.core.read.mycnf.OptionValues.variableName(entries.get(i).name(), engine)
                     .ifPresent(name -> last.put(name, index));
         }
         List<UnusedKey> keys = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             OptionEntry e = entries.get(i);
-            Optional<String> name = io.connlint.core.read.mycnf.OptionValues.variableName(e.name());
+            Optional<String> name = io.connlint.core.read.mycnf.OptionValues.variableName(e.name(), engine);
             if (name.isEmpty() || last.get(name.get()) == i
                     || io.connlint.core.model.ServerVariable.byName(name.get()).isEmpty()) {
                 continue;
