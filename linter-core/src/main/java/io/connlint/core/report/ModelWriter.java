@@ -157,6 +157,17 @@ public final class ModelWriter {
                 }
                 g.writeEndArray();
                 settings(g, "variables", server.variables());
+                g.writeArrayFieldStart("issues");
+                for (io.connlint.core.model.OptionFileIssue issue : server.issues()) {
+                    g.writeStartObject();
+                    g.writeStringField("code", issue.kind() == io.connlint.core.model.OptionFileIssue.Kind.REFUSED
+                            ? "CL504" : "CL507");
+                    g.writeStringField("message", issue.message());
+                    g.writeFieldName("location");
+                    Json.location(g, issue.at());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -56,5 +56,9 @@ class ModelWriterTest {
         // MariaDB 10.11 at 1024 files with 2000 connections: the subtraction wraps, no cut (DESIGN.md)
         assertTrue(text.contains("  max_connections 2000: set at db/my.cnf:2:1\n"), text);
         assertTrue(text.contains("  refused (CL504) db/my.cnf:3:1: wait_timeout = 1.5G"), text);
+        StringBuilder json = new StringBuilder();
+        ModelWriter.json(ProjectLoader.load(LintRequest.of(root)).model(), "test", json);
+        String compact = json.toString().replaceAll("\\s*\n\\s*", "").replace(" : ", ":");
+        assertTrue(compact.contains("\"issues\":[{\"code\":\"CL504\",\"message\":\"wait_timeout = 1.5G"), compact);
     }
 }
