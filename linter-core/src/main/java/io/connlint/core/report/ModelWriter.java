@@ -85,7 +85,9 @@ public final class ModelWriter {
      * to files − 810), requested 500 at db/my.cnf:2:1}.
      */
     static String chain(DatabaseServer server, Setting<?> s) {
-        String source = s.location().map(l -> "at " + l).orElse("(" + s.origin().describe() + ")");
+        String source = s.origin() instanceof io.connlint.core.model.Origin.InFile
+                ? "at " + s.location().orElseThrow()
+                : s.location().isPresent() ? "on the " + s.origin().describe() : "(" + s.origin().describe() + ")";
         if (!s.isRewritten()) {
             if (s.isWritten()) {
                 return "set " + source + (s.raw().equals(String.valueOf(s.value())) ? "" : " as '" + s.raw() + "'");
