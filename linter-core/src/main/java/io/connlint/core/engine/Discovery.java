@@ -189,7 +189,8 @@ final class Discovery {
             loader.notes().addAll(read.notes());
             issues.addAll(read.issues());
         }
-        issues.addAll(io.connlint.core.read.server.OptionChecks.refusals(entries, engine));
+        // the engine is guessed: option names are not checked against one version's list
+        issues.addAll(io.connlint.core.read.server.OptionChecks.refusals(entries, engine, false));
         entries.addAll(runtime.commandLine());
         SourceLocation first = optionFiles.isEmpty() ? compose.databases().get(0).at()
                 : SourceLocation.startOf(paths.display(optionFiles.get(0)));

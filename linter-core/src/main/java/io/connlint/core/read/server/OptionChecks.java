@@ -69,7 +69,17 @@ public final class OptionChecks {
 
     /** The refused lines among {@code entries} (the options in the groups the server reads, in order). */
     public static List<OptionFileIssue> refusals(List<OptionEntry> entries, ServerEngine engine) {
-        Optional<ServerOptions> options = ServerOptions.of(engine);
+        return refusals(entries, engine, true);
+    }
+
+    /**
+     * @param engineDeclared false when the engine is only guessed (discovery without connlint.yml):
+     *                       then names are not checked against an option list, since the files
+     *                       may be meant for another version
+     */
+    public static List<OptionFileIssue> refusals(List<OptionEntry> entries, ServerEngine engine,
+                                                 boolean engineDeclared) {
+        Optional<ServerOptions> options = engineDeclared ? ServerOptions.of(engine) : Optional.empty();
         List<OptionFileIssue> issues = new ArrayList<>();
         for (OptionEntry entry : entries) {
             check(entry, engine, options).ifPresent(issues::add);
