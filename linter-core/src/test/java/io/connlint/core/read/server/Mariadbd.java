@@ -91,8 +91,11 @@ final class Mariadbd {
      * readable by others.
      */
     Result runUnprivileged(Path file, long soft, long hard) throws IOException, InterruptedException {
-        return run(file, "ulimit -S -n " + soft + " && ulimit -H -n " + hard + " && exec setpriv --reuid=65534 "
-                + "--regid=65534 --clear-groups \"$0\" --defaults-file=\"$1\" --help --verbose");
+        // not root already: the process cannot raise its hard limit anyway
+        String drop = "root".equals(System.getProperty("user.name"))
+                ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+        return run(file, "ulimit -S -n " + soft + " && ulimit -H -n " + hard + " && exec " + drop
+                + "\"$0\" --defaults-file=\"$1\" --help --verbose");
     }
 
     private Result run(Path file, String script) throws IOException, InterruptedException {
