@@ -13,10 +13,10 @@ import java.util.concurrent.Callable;
         description = "Check a project: servers' option files and apps' pools, against the budget and timeout rules.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
-                "2:connlint could not run (bad arguments, missing --config file)"})
+                "2:connlint could not run (bad arguments, missing --config or --baseline file)"})
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { console, sarif, json, github }
+    enum Format { console, sarif, json, github, checkstyle }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,7 +24,8 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ProjectOptions project;
 
-    @Option(names = "--format", defaultValue = "console", description = "console, sarif, json or github (GitHub Actions annotations) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "console", description = "console, sarif, json, github (GitHub Actions annotations)"
+            + " or checkstyle (XML for Jenkins warnings-ng) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
@@ -37,6 +38,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Console: only the first line of each finding and the summary.")
     boolean quiet;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings not in this baseline (written by `connlint baseline`), and say how many"
+                    + " baselined ones are gone.")
+    Path baseline;
+
     @Override
     public Integer call() throws Exception {
         String level = failOn.toLowerCase(Locale.ROOT);
@@ -44,6 +50,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fail-on must be error, warning, info or never; found '" + failOn + "'");
         }
-        return CheckRun.check(project.dir, project.config, format, output, failOn, quiet, spec.commandLine().getOut());
+        return CheckRun.check(project.dir, project.config, format, output, failOn, quiet, baseline,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

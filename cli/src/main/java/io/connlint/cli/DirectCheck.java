@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * {@code connlint check} without picocli, for the plain command lines a build or a hook runs: the
  * command, at most one DIR and each of {@code --config}, {@code --format}, {@code --output},
- * {@code --fail-on} and {@code -q} at most once, every value valid. picocli's jar is compiled for
+ * {@code --fail-on}, {@code --baseline} and {@code -q} at most once, every value valid. picocli's jar is compiled for
  * Java 5, so the class-data sharing archive cannot hold it, and building its model of the
  * commands by reflection was half of a small project's run (docs/performance.md). Anything else —
  * help, an unknown or repeated option, a bad value — is left to picocli, which parses, explains
@@ -26,6 +26,7 @@ final class DirectCheck {
     Path output;
     String failOn = "error";
     boolean quiet;
+    Path baseline;
 
     private DirectCheck() {
     }
@@ -37,7 +38,7 @@ final class DirectCheck {
         }
         DirectCheck c = new DirectCheck();
         boolean dirSeen = false;
-        boolean[] seen = new boolean[5];
+        boolean[] seen = new boolean[6];
         try {
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
@@ -71,7 +72,7 @@ final class DirectCheck {
                 } else {
                     return Optional.empty();
                 }
-                int option = Arrays.asList("--config", "--format", "--output", "--fail-on").indexOf(name) + 1;
+                int option = Arrays.asList("--config", "--format", "--output", "--fail-on", "--baseline").indexOf(name) + 1;
                 if (option == 0 || seen[option] || value.isEmpty()) {
                     return Optional.empty();
                 }
@@ -80,6 +81,7 @@ final class DirectCheck {
                     case 1 -> c.config = Path.of(value);
                     case 2 -> c.format = CheckCommand.Format.valueOf(value);
                     case 3 -> c.output = Path.of(value);
+                    case 5 -> c.baseline = Path.of(value);
                     default -> {
                         if (!LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
                             return Optional.empty();
@@ -97,7 +99,7 @@ final class DirectCheck {
     /** Runs the check as picocli would: the same output, the same exit codes and error messages. */
     int run(PrintWriter out, PrintWriter err) throws Exception {
         try {
-            return CheckRun.check(dir, config, format, output, failOn, quiet, out);
+            return CheckRun.check(dir, config, format, output, failOn, quiet, baseline, out, err);
         } catch (RuntimeException | java.io.IOException e) {
             if (Main.isUserError(e)) {
                 err.println("connlint: " + e.getMessage());

@@ -67,6 +67,20 @@ class DirectCheckTest {
     }
 
     @Test
+    void aBaselineIsAppliedTheSameWay() throws Exception {
+        Path baseline = tmp.resolve("connlint-baseline.json");
+        assertEquals(0, run(true, "baseline", SHOP.toString(), "--output", baseline.toString()).exit());
+        for (String[] args : List.of(
+                new String[] {"check", SHOP.toString(), "--baseline", baseline.toString()},
+                new String[] {"check", SHOP.toString(), "--baseline=" + baseline, "--format", "json"},
+                new String[] {"check", SHOP.toString(), "--baseline", tmp.resolve("missing.json").toString()})) {
+            assertTrue(DirectCheck.parse(args).isPresent(), String.join(" ", args));
+            assertEquals(run(true, args), run(false, args), String.join(" ", args));
+        }
+        assertEquals(0, run(false, "check", SHOP.toString(), "--baseline", baseline.toString()).exit());
+    }
+
+    @Test
     void everythingElseIsLeftToPicocli() {
         String shop = SHOP.toString();
         for (String[] args : List.of(
@@ -84,7 +98,8 @@ class DirectCheckTest {
                 new String[] {"check", shop, "--no-such-option", "x"},
                 new String[] {"check", "--", shop},
                 new String[] {"check", "@args.txt"},
-                new String[] {"check", shop, "--quiet=true"})) {
+                new String[] {"check", shop, "--quiet=true"},
+                new String[] {"check", shop, "--baseline", "a.json", "--baseline", "b.json"})) {
             assertFalse(DirectCheck.parse(args).isPresent(), String.join(" ", args));
         }
         Run bad = run(false, "check", shop, "--fail-on", "sometimes");

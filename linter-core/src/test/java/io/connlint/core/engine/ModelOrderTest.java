@@ -15,10 +15,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Servers and apps are read in parallel but merged in declaration order: the model, its problems
- * and the pool → server links are those of a sequential read.
+ * Many servers and apps: the model, its problems and the pool → server links keep declaration
+ * order, and each server's pools (indexed once in the model) are those linked to it.
  */
-class ParallelLoadingTest {
+class ModelOrderTest {
 
     private static final int N = 24;
 
