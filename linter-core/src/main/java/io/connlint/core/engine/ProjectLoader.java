@@ -249,6 +249,16 @@ public final class ProjectLoader {
         return sharedManifests;
     }
 
+    /** The shared manifests' workloads and autoscalers by name, read and indexed once. */
+    private AppScaling.ByName sharedByName(ProjectConfig config) {
+        if (sharedByName == null) {
+            sharedByName = new AppScaling.ByName(sharedManifests(config), sink());
+        }
+        return sharedByName;
+    }
+
+    private AppScaling.ByName sharedByName;
+
     /** The files of entries without reporting missing ones (each entry reports them where it is read). */
     private List<Path> deploymentFilesQuietly(List<Setting<String>> entries) {
         int before = problems.size();
@@ -379,7 +389,7 @@ public final class ProjectLoader {
             problems.add(ReadProblem.configInvalid(app.at(), "apps." + app.id()
                     + " names no config files; add config: [path/to/hikari.properties]"));
         }
-        AppScaling scaling = AppScaling.of(app, rootCompose(), sharedManifests(config), rootPaths, sink());
+        AppScaling scaling = AppScaling.of(app, rootCompose(), () -> sharedByName(config), rootPaths, sink());
         Setting<Long> instances = scaling.instances();
         Setting<Long> processes = app.processes().orElseGet(() -> Setting.derived("processes", 1L,
                 "one process per instance"));
