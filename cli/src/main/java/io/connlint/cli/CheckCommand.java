@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 "2:connlint could not run (bad arguments, missing --config file)"})
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { console, sarif, json, github }
+    enum Format { console, sarif, json, github, html }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ProjectOptions project;
 
-    @Option(names = "--format", defaultValue = "console", description = "console, sarif, json or github (GitHub Actions annotations) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "console", description = "console, sarif, json, github (GitHub Actions annotations) or html (a self-contained page with the budget drawn) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")

@@ -47,7 +47,7 @@ public class CheckMojo extends AbstractMojo {
     /** Session data key marking that this build's reactor has been checked; a string so every plugin realm agrees. */
     static final String CHECKED_KEY = "io.connlint.maven.CheckMojo.checkedReactor";
 
-    private static final List<String> FORMATS = List.of("console", "sarif", "json");
+    private static final List<String> FORMATS = List.of("console", "sarif", "json", "html");
 
     /** Skips the check. */
     @Parameter(property = "connlint.skip", defaultValue = "false")
@@ -63,7 +63,8 @@ public class CheckMojo extends AbstractMojo {
     /**
      * The reports to write to {@link #outputDirectory}, comma-separated: {@code console}
      * ({@code connlint.txt}, the log's text), {@code sarif} ({@code connlint.sarif}, SARIF 2.1.0
-     * for code scanning), {@code json} ({@code connlint.json}); {@code none} writes no report.
+     * for code scanning), {@code json} ({@code connlint.json}), {@code html} ({@code connlint.html}, the budget drawn);
+     * {@code none} writes no report.
      * The findings are logged either way.
      */
     @Parameter(property = "connlint.formats", defaultValue = "console,sarif")
@@ -157,7 +158,7 @@ public class CheckMojo extends AbstractMojo {
                 continue;
             }
             if (!FORMATS.contains(format)) {
-                throw new MojoExecutionException("connlint: formats (connlint.formats) takes console, sarif, json or none;"
+                throw new MojoExecutionException("connlint: formats (connlint.formats) takes console, sarif, json, html or none;"
                         + " found '" + f.trim() + "'");
             }
             out.add(format);

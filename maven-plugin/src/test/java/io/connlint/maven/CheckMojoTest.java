@@ -198,11 +198,11 @@ class CheckMojoTest {
     @Test
     @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
-    @MojoParameter(name = "formats", value = "console,html")
+    @MojoParameter(name = "formats", value = "console,pdf")
     void anUnknownFormatIsAnExecutionError(CheckMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertEquals("connlint: formats (connlint.formats) takes console, sarif, json or none; found 'html'", e.getMessage());
+        assertEquals("connlint: formats (connlint.formats) takes console, sarif, json, html or none; found 'pdf'", e.getMessage());
     }
 
     private Path reports() {

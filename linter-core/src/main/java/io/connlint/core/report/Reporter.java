@@ -9,15 +9,16 @@ public interface Reporter {
 
     void write(LintResult result, Appendable out) throws IOException;
 
-    /** The reporter for a format name: {@code console}, {@code json}, {@code sarif}, {@code github}. */
+    /** The reporter for a format name: {@code console}, {@code json}, {@code sarif}, {@code github}, {@code html}. */
     static Reporter forFormat(String format, String toolVersion) {
         return switch (format) {
             case "console" -> new ConsoleReporter(false);
             case "json" -> new JsonReporter(toolVersion);
             case "sarif" -> new SarifReporter(toolVersion);
             case "github" -> new GithubReporter();
+            case "html" -> new HtmlReporter(toolVersion);
             default -> throw new IllegalArgumentException("unknown format '" + format
-                    + "'; expected console, json, sarif or github");
+                    + "'; expected console, json, sarif, github or html");
         };
     }
 

@@ -1,5 +1,6 @@
 package io.connlint.rules.server;
 
+import io.connlint.core.budget.ConnectionMemory;
 import io.connlint.core.engine.LintRule;
 import io.connlint.core.engine.Rule;
 import io.connlint.core.engine.RuleContext;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static io.connlint.core.budget.ConnectionMemory.mib;
+
 /**
  * The server's global buffers plus max_connections sessions each using its per-thread buffers
  * need more memory than the host has: MySQLTuner v2.9.1's "maximum possible memory usage"
@@ -25,17 +28,6 @@ import java.util.Locale;
                 description = "Warn when the worst case is above this percentage of ramMb (MySQLTuner: 85)"))
 public final class ConnectionMemoryExceedsRam implements Rule {
 
-    private static final long MIB = 1024 * 1024;
-
-    /** mysqltuner.pl sub calculations, per_thread_buffers (v2.9.1), without the min(tmp, heap) term. */
-    private static final List<ServerVariable> PER_THREAD = List.of(ServerVariable.READ_BUFFER_SIZE,
-            ServerVariable.READ_RND_BUFFER_SIZE, ServerVariable.SORT_BUFFER_SIZE, ServerVariable.JOIN_BUFFER_SIZE,
-            ServerVariable.BINLOG_CACHE_SIZE, ServerVariable.THREAD_STACK);
-
-    /** mysqltuner.pl sub calculations, server_buffers; query_cache_size where the engine has it. */
-    private static final List<ServerVariable> SERVER = List.of(ServerVariable.INNODB_BUFFER_POOL_SIZE,
-            ServerVariable.INNODB_LOG_BUFFER_SIZE, ServerVariable.KEY_BUFFER_SIZE, ServerVariable.QUERY_CACHE_SIZE);
-
     @Override
     public void check(Deployment model, RuleContext context) {
         long warnPercent = context.option("warnPercent");
@@ -44,40 +36,24 @@ public final class ConnectionMemoryExceedsRam implements Rule {
                 continue;
             }
             Setting<Long> ram = server.ramMb().get();
-            long ramBytes = times(ram.effective(), MIB);
+            ConnectionMemory memory = ConnectionMemory.of(server);
+            long ramBytes = memory.ramBytes().orElseThrow();
             List<Setting<Long>> written = new ArrayList<>();
-
             List<String> serverTerms = new ArrayList<>();
-            long serverBuffers = 0;
-            for (ServerVariable v : SERVER) {
-                if (!v.existsOn(server.engine())) {
-                    continue;
-                }
-                Setting<Long> s = server.variable(v);
-                serverBuffers = plus(serverBuffers, s.effective());
-                serverTerms.add(v.name() + " " + mib(s.effective()));
-                keep(written, s);
+            for (ConnectionMemory.Term t : memory.serverTerms()) {
+                serverTerms.add(t.name() + " " + mib(t.bytes()));
+                t.settings().forEach(s -> keep(written, s));
             }
-
             List<String> threadTerms = new ArrayList<>();
-            long perThread = 0;
-            for (ServerVariable v : PER_THREAD) {
-                Setting<Long> s = server.variable(v);
-                perThread = plus(perThread, s.effective());
-                threadTerms.add(v.name() + " " + mib(s.effective()));
-                keep(written, s);
+            for (ConnectionMemory.Term t : memory.perThreadTerms()) {
+                threadTerms.add(t.name() + " " + mib(t.bytes()));
+                t.settings().forEach(s -> keep(written, s));
             }
-            Setting<Long> tmp = server.variable(ServerVariable.TMP_TABLE_SIZE);
-            Setting<Long> heap = server.variable(ServerVariable.MAX_HEAP_TABLE_SIZE);
-            long tmpTable = Math.min(tmp.effective(), heap.effective());
-            perThread = plus(perThread, tmpTable);
-            threadTerms.add("min(tmp_table_size, max_heap_table_size) " + mib(tmpTable));
-            keep(written, tmp);
-            keep(written, heap);
-
-            Setting<Long> maxConnections = server.maxConnections();
-            long threads = times(maxConnections.effective(), perThread);
-            long total = plus(serverBuffers, threads);
+            long serverBuffers = memory.serverBuffers();
+            long perThread = memory.perThread();
+            Setting<Long> maxConnections = memory.maxConnections();
+            long threads = memory.threads();
+            long total = memory.total();
             boolean aboveRam = total > ramBytes;
             // total > ram × warnPercent / 100, in doubles so that neither side overflows
             boolean aboveWarn = (double) total * 100 > (double) ramBytes * warnPercent;
@@ -127,26 +103,5 @@ public final class ConnectionMemoryExceedsRam implements Rule {
         if (s.isWritten()) {
             written.add(s);
         }
-    }
-
-    /** Bytes as MiB, one decimal when not whole ({@code 17.9 MiB}); below 1 MiB in whole KiB ({@code 32 KiB}). */
-    static String mib(long bytes) {
-        if (bytes < MIB && bytes % 1024 == 0) {
-            return bytes / 1024 + " KiB";
-        }
-        if (bytes % MIB == 0) {
-            return bytes / MIB + " MiB";
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) MIB);
-    }
-
-    // sizes may be up to ULONG_MAX (held as Long.MAX_VALUE): saturate instead of wrapping
-    private static long plus(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
-    }
-
-    private static long times(long a, long b) {
-        return Math.multiplyHigh(a, b) != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
     }
 }
