@@ -47,7 +47,7 @@ public final class HtmlReporter implements Reporter {
             .connlint-report td.num,.connlint-report th.num{text-align:right;font-variant-numeric:tabular-nums}
             .connlint-report .swatch{display:inline-block;width:.9em;height:.9em;border:1px solid #555;margin-right:.3em;vertical-align:-.1em}
             .connlint-report .note{color:var(--muted)}
-            .connlint-report .alert{color:var(--error);font-weight:600}
+            .connlint-report .cl-over{color:var(--error);font-weight:600}
             .connlint-report .sev{display:inline-block;color:#fff;border-radius:3px;padding:0 .4em;font-size:.85rem;font-weight:600}
             .connlint-report .sev-error{background:var(--error)}
             .connlint-report .sev-warning{background:var(--warning)}
@@ -112,7 +112,7 @@ public final class HtmlReporter implements Reporter {
                 // a page that can fetch nothing: the browser refuses any request it would make
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
                         + " 'unsafe-inline'; img-src data:\">\n")
-                .append("<title>connlint report: ").append(Html.esc(result.model().projectRoot())).append("</title>\n")
+                .append("<title>connlint report: ").append(Html.esc(projectName(result.model()))).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         body(result, out, 1);
         out.append("</body>\n</html>\n");
@@ -131,7 +131,7 @@ public final class HtmlReporter implements Reporter {
         Deployment model = result.model();
         out.append("<div class=\"connlint-report\">\n").append(DEFS).append('\n');
         out.append(heading(h, "connlint report")).append('\n');
-        out.append("<p>Project <code>").append(Html.esc(model.projectRoot())).append("</code>, checked by connlint ")
+        out.append("<p>Project <code>").append(Html.esc(projectName(model))).append("</code>, checked by connlint ")
                 .append(Html.esc(toolVersion)).append(".</p>\n");
         out.append("<p><strong>").append(Html.esc(ConsoleReporter.summary(result))).append("</strong></p>\n");
         out.append("<nav aria-label=\"Contents\"><ul><li><a href=\"#servers\">Servers</a></li>"
@@ -274,7 +274,7 @@ public final class HtmlReporter implements Reporter {
         out.append("<figure>\n<figcaption>").append(Html.esc(capital(scenario.title()))).append(": ")
                 .append(String.valueOf(total)).append(" of max_connections ").append(String.valueOf(limit));
         if (total > limit && !budget.pools().isEmpty()) {
-            out.append(" — <span class=\"alert\">").append(String.valueOf(total - limit)).append(" too many</span>");
+            out.append(" — <span class=\"cl-over\">").append(String.valueOf(total - limit)).append(" too many</span>");
         }
         out.append("</figcaption>\n")
                 .append(Svg.bar(id, title, desc.toString(), segments, new Svg.Marker(limit, "max_connections " + limit,
@@ -297,7 +297,7 @@ public final class HtmlReporter implements Reporter {
                 .append("</td></tr>\n");
         if (total > limit && !budget.pools().isEmpty()) {
             out.append("<tr><th scope=\"row\"><span class=\"swatch overflow\"></span>overflow</th><td colspan=\"3\">")
-                    .append("total − max_connections</td><td class=\"num alert\">").append(String.valueOf(total - limit))
+                    .append("total − max_connections</td><td class=\"num cl-over\">").append(String.valueOf(total - limit))
                     .append("</td></tr>\n");
         } else {
             out.append("<tr><th scope=\"row\"><span class=\"swatch headroom\"></span>headroom</th><td colspan=\"3\">")
@@ -331,7 +331,7 @@ public final class HtmlReporter implements Reporter {
         if (ram.isPresent()) {
             out.append(" of RAM ").append(Html.esc(mib(ram.get())));
             if (m.aboveRam()) {
-                out.append(" — <span class=\"alert\">").append(Html.esc(mib(m.total() - ram.get())))
+                out.append(" — <span class=\"cl-over\">").append(Html.esc(mib(m.total() - ram.get())))
                         .append(" more than the host has</span>");
             }
         }
@@ -536,6 +536,16 @@ public final class HtmlReporter implements Reporter {
     private static String heading(int level, String text) {
         int h = Math.min(level, 6);
         return "<h" + h + ">" + Html.esc(text) + "</h" + h + ">";
+    }
+
+    /** The project directory's name: the page does not carry the machine's absolute paths. */
+    private static String projectName(Deployment model) {
+        String root = model.projectRoot().replace('\\', '/');
+        while (root.endsWith("/") && root.length() > 1) {
+            root = root.substring(0, root.length() - 1);
+        }
+        String name = root.substring(root.lastIndexOf('/') + 1);
+        return name.isEmpty() || name.equals(".") ? root : name;
     }
 
     private static String capital(String s) {
