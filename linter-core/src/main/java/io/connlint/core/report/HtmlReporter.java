@@ -75,6 +75,7 @@ public final class HtmlReporter implements Reporter {
             .connlint-report svg .over-hatch{fill:url(#connlint-hatch);stroke:var(--error);stroke-width:2}
             .connlint-report svg .overflow,.connlint-report .swatch.overflow{fill:var(--error);background:var(--error)}
             .connlint-report svg .over-label{fill:var(--error);font-weight:700}
+            .connlint-report svg .cut{fill:#767676}
             .connlint-report svg .marker{stroke:#111;stroke-width:2}
             .connlint-report svg .marker.dashed{stroke-dasharray:5 3;stroke:#555}
             .connlint-report svg .marker-label{font-weight:600}

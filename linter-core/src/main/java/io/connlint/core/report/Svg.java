@@ -95,6 +95,17 @@ final class Svg {
                         "over-label", overflow));
             }
         }
+        if (limit != null) {
+            // what the server cuts: from the value it runs with up to the configured one, above the bar
+            for (Marker m : others) {
+                if (m.dashed() && m.value() > limit.value()) {
+                    double lx = left + limit.value() * scale;
+                    s.append("<rect class=\"cut\" x=\"").append(n(lx)).append("\" y=\"").append(barY - 8)
+                            .append("\" width=\"").append(n((m.value() - limit.value()) * scale))
+                            .append("\" height=\"5\"/>");
+                }
+            }
+        }
         s.append(String.join("", labels));
         int labelY = 30;
         if (limit != null) {

@@ -109,6 +109,8 @@ class HtmlReporterTest {
     void theOpenFilesCutAndThePersistedOverrideAreShownWhereTheyChangeTheLimit() throws IOException {
         String html = html();
         assertTrue(html.contains(">configured 500</text>"), "no marker at the configured value");
+        assertTrue(html.contains("<rect class=\"cut\""), "the cut is not drawn");
+        assertTrue(html.contains("configured max_connections 500, cut to 214"), "the chart's text alternative omits the cut");
         assertTrue(html.contains("Configured 500, but the server runs with 214 under the open-files limit 1024"));
         assertTrue(html.contains("max_connections = 200 comes from db/mysqld-auto.cnf"));
         assertTrue(html.contains("SET PERSIST"));
