@@ -145,7 +145,7 @@ final class Svg {
             max = 1;
         }
         double left = 170;
-        double width = WIDTH - left - 80;
+        double width = WIDTH - left - 120;
         double scale = width / max;
         int rowH = 28;
         int top = 28;
@@ -155,7 +155,7 @@ final class Svg {
         int y = top;
         for (Row r : rows) {
             s.append(text(left - 8, y + 16, "end", "row-label", r.name()));
-            double w = r.infinite() ? width + 20 : Math.min(r.value(), max) * scale;
+            double w = r.infinite() ? width + 10 : Math.min(r.value(), max) * scale;
             if (w > 0) {
                 s.append("<rect class=\"time\" x=\"").append(n(left)).append("\" y=\"").append(y + 4)
                         .append("\" width=\"").append(n(w)).append("\" height=\"18\"/>");
