@@ -11,7 +11,7 @@ import io.connlint.core.engine.Linter;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +48,8 @@ class HtmlReportBrowserTest {
     static Path tmp;
     private static Path chromium;
 
-    @BeforeAll
-    static void findChromium() {
+    @BeforeEach
+    void findChromium() {
         chromium = executable("chromium").or(() -> executable("chromium-browser")).orElse(null);
         if (chromium == null && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("chromium is required under CI=true (.ci/run installs the Debian package)");
