@@ -33,7 +33,7 @@ public final class HtmlReporter implements Reporter {
     /** Fills of the pools' segments, light enough for dark text (contrast above 7:1 with #111). */
     private static final int APP_COLOURS = 6;
     private static final String STYLE = """
-            .connlint-report{--ink:#111;--muted:#444;--line:#767676;--error:#b3261e;--warning:#7a4a00;--info:#1f5f99;
+            .connlint-report{--ink:#111111;--muted:#444444;--error:#b3261e;--warning:#7a4a00;--info:#1f5f99;
               color:var(--ink);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:62rem;margin:0 auto;padding:1rem}
             .connlint-report h1{font-size:1.6rem;margin:.2rem 0}
             .connlint-report h2{font-size:1.3rem;border-bottom:2px solid #ccc;padding-bottom:.2rem;margin-top:2rem}

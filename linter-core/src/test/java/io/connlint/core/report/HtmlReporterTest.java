@@ -146,6 +146,41 @@ class HtmlReporterTest {
         assertEquals(2 + 4 + 2, charts);
     }
 
+    /** WCAG 2 AA: 4.5:1 for text. Labels are #111 on the fills; badges and the overflow are white on, or red on white. */
+    @Test
+    void coloursHaveSufficientContrast() {
+        String style = HtmlReporter.style();
+        Matcher fills = Pattern.compile("svg \\.(app\\d|reserved|mem-server|mem-threads|time)[^{]*\\{fill:(#[0-9a-f]{6})")
+                .matcher(style);
+        int checked = 0;
+        while (fills.find()) {
+            double ratio = contrast("#111111", fills.group(2));
+            assertTrue(ratio >= 4.5, fills.group(1) + " " + fills.group(2) + ": " + ratio);
+            checked++;
+        }
+        assertEquals(10, checked, "the fills were not all found in the stylesheet");
+        for (String variable : List.of("--error", "--warning", "--info", "--muted")) {
+            Matcher m = Pattern.compile(variable + ":(#[0-9a-f]{6})").matcher(style);
+            assertTrue(m.find(), variable);
+            assertTrue(contrast("#ffffff", m.group(1)) >= 4.5, variable + " " + m.group(1));
+        }
+    }
+
+    private static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(String hex) {
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Integer.parseInt(hex.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
     @Test
     void userTextIsEscaped() throws IOException {
         String html = html();
