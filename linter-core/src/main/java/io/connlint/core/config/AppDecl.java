@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An application as connlint.yml declares it. */
+/**
+ * An application as connlint.yml declares it.
+ *
+ * @param deployment Kubernetes manifests or compose files (or folders of them) that run the app
+ */
 public record AppDecl(String id, SourceLocation at, List<Setting<String>> config, List<Setting<String>> profiles,
-                      Map<String, String> env, Optional<Setting<Long>> instances, Optional<Setting<String>> deployment,
+                      Map<String, String> env, Optional<Setting<Long>> instances, List<Setting<String>> deployment,
                       Optional<Setting<String>> maxSurge, Optional<Setting<Long>> maxInstances,
                       Optional<Setting<Long>> processes, Optional<Setting<String>> gunicorn,
                       Optional<Setting<String>> server) {
@@ -18,5 +22,6 @@ public record AppDecl(String id, SourceLocation at, List<Setting<String>> config
         config = List.copyOf(config);
         profiles = List.copyOf(profiles);
         env = Map.copyOf(env);
+        deployment = List.copyOf(deployment);
     }
 }
