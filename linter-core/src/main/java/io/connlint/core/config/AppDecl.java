@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An application as connlint.yml declares it. */
+/**
+ * An application as connlint.yml declares it.
+ *
+ * @param hikariVersion the HikariCP release the app runs, when declared (validated: a version connlint models)
+ */
 public record AppDecl(String id, SourceLocation at, List<Setting<String>> config, List<Setting<String>> profiles,
                       Map<String, String> env, Optional<Setting<Long>> instances, Optional<Setting<String>> deployment,
                       Optional<Setting<String>> maxSurge, Optional<Setting<Long>> maxInstances,
                       Optional<Setting<Long>> processes, Optional<Setting<String>> gunicorn,
-                      Optional<Setting<String>> server) {
+                      Optional<Setting<String>> server, Optional<Setting<String>> hikariVersion) {
 
     public AppDecl {
         config = List.copyOf(config);

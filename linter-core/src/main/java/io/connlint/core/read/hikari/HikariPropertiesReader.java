@@ -21,8 +21,6 @@ import java.util.Optional;
  */
 public final class HikariPropertiesReader {
 
-    static final String ENGINE = "HikariCP 7.1.0";
-
     /**
      * What the file configures.
      *
@@ -41,6 +39,11 @@ public final class HikariPropertiesReader {
     }
 
     public static Result read(TextFile file) throws TextFile.Unreadable {
+        return read(file, HikariVersion.LATEST);
+    }
+
+    /** Reads the file as HikariCP {@code version} loads it. */
+    public static Result read(TextFile file, HikariVersion version) throws TextFile.Unreadable {
         Map<String, Setting<?>> settings = new LinkedHashMap<>();
         Map<String, Setting<String>> strings = new LinkedHashMap<>();
         Map<String, Setting<String>> dataSource = new LinkedHashMap<>();
@@ -51,17 +54,17 @@ public final class HikariPropertiesReader {
                 dataSource.put(name, Setting.written(e.key(), e.value(), e.value(), e.at()));
                 continue;
             }
-            Optional<HikariProperties.Property> property = HikariProperties.byKey(e.key());
+            Optional<HikariProperties.Property> property = HikariProperties.byKey(e.key(), version);
             if (property.isEmpty()) {
                 rejected.add(new RejectedValue(e.at(), e.key(), e.value(), "Property " + e.key()
                         + " does not exist on target class com.zaxxer.hikari.HikariConfig"
-                        + Similar.hint(e.key(), HikariProperties.names())));
+                        + Similar.hint(e.key(), HikariProperties.names(version))));
                 continue;
             }
             HikariProperties.Property p = property.get();
             switch (p.type()) {
                 case INT, LONG_MILLIS -> {
-                    Optional<Long> n = HikariNumbers.parse(e.value(), p.type());
+                    Optional<Long> n = HikariNumbers.parse(e.value(), p.type(), version);
                     if (n.isPresent()) {
                         Optional<String> refused = refusedBySetter(p.name(), n.get());
                         if (refused.isPresent()) {
@@ -75,15 +78,18 @@ public final class HikariPropertiesReader {
                         }
                         settings.put(p.name(), written);
                     } else {
+                        boolean duration = HikariNumbers.parse(e.value(), p.type(), HikariVersion.LATEST).isPresent();
                         rejected.add(new RejectedValue(e.at(), e.key(), e.value(), "'" + e.value()
-                                + "' is not a number HikariCP can parse" + (e.value().isBlank() ? "" 
+                                + "' is not a number " + version.engine() + " can parse"
+                                + (duration ? " (durations such as 30s need HikariCP 6.3.0 or later)"
+                                : e.value().isBlank() ? ""
                                 : e.value().strip().equals(e.value()) ? "" : " (it keeps the surrounding spaces)")));
                     }
                 }
                 case BOOLEAN, STRING -> strings.put(p.name(), Setting.written(p.name(), e.value(), e.value(), e.at()));
             }
         }
-        fillDefaults(settings);
+        fillDefaults(settings, version);
         HikariValidation.apply(settings);
         Optional<Setting<String>> url = Optional.ofNullable(strings.get("jdbcUrl"))
                 .or(() -> Optional.ofNullable(dataSource.get("url")));
@@ -111,11 +117,17 @@ public final class HikariPropertiesReader {
         };
     }
 
-    /** Fills HikariCP's defaults for every numeric property that is not written. */
+    /** Fills the latest HikariCP's defaults for every numeric property that is not written. */
     public static void fillDefaults(Map<String, Setting<?>> settings) {
+        fillDefaults(settings, HikariVersion.LATEST);
+    }
+
+    /** Fills HikariCP {@code version}'s defaults for every numeric property that is not written. */
+    public static void fillDefaults(Map<String, Setting<?>> settings, HikariVersion version) {
         for (HikariProperties.Property p : HikariProperties.all()) {
-            if (p.defaultValue().isPresent()) {
-                settings.putIfAbsent(p.name(), Setting.engineDefault(p.name(), p.defaultValue().get(), ENGINE));
+            Optional<Long> d = p.defaultIn(version);
+            if (d.isPresent()) {
+                settings.putIfAbsent(p.name(), Setting.engineDefault(p.name(), d.get(), version.engine()));
             }
         }
         if (!settings.containsKey("minimumIdle")) {
