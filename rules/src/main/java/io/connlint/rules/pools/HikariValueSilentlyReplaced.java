@@ -29,7 +29,7 @@ public final class HikariValueSilentlyReplaced implements Rule {
             for (Map.Entry<String, Setting<?>> e : pool.settings().entrySet()) {
                 Setting<?> s = e.getValue();
                 // connectionTimeout 0 is HikariCP's documented "wait forever": CL305's, not a silent rewrite
-                if (!s.isWritten() || !s.isRewritten() || s.reason().orElse("").startsWith("connectionTimeout 0")) {
+                if (!s.isWritten() || s.adjustment(Setting.Kind.POOL_REWRITE).isEmpty()) {
                     continue;
                 }
                 context.report("HikariCP runs pool " + pool.id() + " with " + e.getKey() + " = " + s.effective()

@@ -73,7 +73,7 @@ public final class HikariPropertiesReader {
                         }
                         Setting<Long> written = Setting.written(p.name(), n.get(), e.value(), e.at());
                         if (p.name().equals("connectionTimeout") && n.get() == 0) {
-                            written = written.runsWith((long) Integer.MAX_VALUE,
+                            written = written.runsWith((long) Integer.MAX_VALUE, Setting.Kind.SPECIAL_VALUE,
                                     "connectionTimeout 0 means wait forever: HikariCP uses 2147483647 ms");
                         }
                         settings.put(p.name(), written);

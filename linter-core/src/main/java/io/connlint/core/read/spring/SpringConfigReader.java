@@ -553,7 +553,7 @@ public final class SpringConfigReader {
             }
             Setting<Long> written = Setting.written(n.property(), number.get(), p.value(), p.at());
             if (kind == PoolKind.SPRING_HIKARI && n.property().equals("connectionTimeout") && number.get() == 0) {
-                written = written.runsWith((long) Integer.MAX_VALUE,
+                written = written.runsWith((long) Integer.MAX_VALUE, Setting.Kind.SPECIAL_VALUE,
                         "connectionTimeout 0 means wait forever: HikariCP uses 2147483647 ms");
             }
             settings.put(n.setting(), written);
