@@ -56,9 +56,12 @@ public final class HikariPropertiesReader {
             }
             Optional<HikariProperties.Property> property = HikariProperties.byKey(e.key(), version);
             if (property.isEmpty()) {
+                Optional<String> near = Similar.nearest(e.key(), HikariProperties.names(version));
                 rejected.add(new RejectedValue(e.at(), e.key(), e.value(), "Property " + e.key()
                         + " does not exist on target class com.zaxxer.hikari.HikariConfig"
-                        + Similar.hint(e.key(), HikariProperties.names(version))));
+                        + Similar.hint(e.key(), HikariProperties.names(version)),
+                        Optional.of(near.map(n -> "write " + n + "=" + e.value() + " (HikariCP's camelCase name)")
+                                .orElse("remove " + e.key() + ", or pass a driver property as dataSource." + e.key()))));
                 continue;
             }
             HikariProperties.Property p = property.get();
@@ -68,7 +71,8 @@ public final class HikariPropertiesReader {
                     if (n.isPresent()) {
                         Optional<String> refused = refusedBySetter(p.name(), n.get());
                         if (refused.isPresent()) {
-                            rejected.add(new RejectedValue(e.at(), e.key(), e.value(), refused.get()));
+                            rejected.add(new RejectedValue(e.at(), e.key(), e.value(), refused.get(),
+                                    Optional.of(accepted(p.name()))));
                             continue;
                         }
                         Setting<Long> written = Setting.written(p.name(), n.get(), e.value(), e.at());
@@ -78,12 +82,18 @@ public final class HikariPropertiesReader {
                         }
                         settings.put(p.name(), written);
                     } else {
-                        boolean duration = HikariNumbers.parse(e.value(), p.type(), HikariVersion.LATEST).isPresent();
+                        Optional<Long> duration = HikariNumbers.parse(e.value(), p.type(), HikariVersion.LATEST);
+                        boolean spaces = !e.value().isBlank() && !e.value().strip().equals(e.value());
+                        Optional<Long> stripped = HikariNumbers.parse(e.value().strip(), p.type(), version);
+                        Optional<String> fix = duration.map(ms -> "write " + p.name() + "=" + ms + " (milliseconds)")
+                                .or(() -> stripped.filter(x -> spaces).map(x -> "write " + p.name() + "=" + x
+                                        + " without the spaces"))
+                                .or(() -> Optional.of("write " + p.name() + " as " + (p.type() == HikariProperties.Type.INT
+                                        ? "a whole number" : "a whole number of milliseconds")));
                         rejected.add(new RejectedValue(e.at(), e.key(), e.value(), "'" + e.value()
                                 + "' is not a number " + version.engine() + " can parse"
-                                + (duration ? " (durations such as 30s need HikariCP 6.3.0 or later)"
-                                : e.value().isBlank() ? ""
-                                : e.value().strip().equals(e.value()) ? "" : " (it keeps the surrounding spaces)")));
+                                + (duration.isPresent() ? " (durations such as 30s need HikariCP 6.3.0 or later)"
+                                : spaces ? " (it keeps the surrounding spaces)" : ""), fix));
                     }
                 }
                 case BOOLEAN, STRING -> strings.put(p.name(), Setting.written(p.name(), e.value(), e.value(), e.at()));
@@ -114,6 +124,19 @@ public final class HikariPropertiesReader {
             case "maximumPoolSize" -> value < 1 ? Optional.of("maxPoolSize cannot be less than 1") : Optional.empty();
             case "minimumIdle" -> value < 0 ? Optional.of("minimumIdle cannot be negative") : Optional.empty();
             default -> Optional.empty();
+        };
+    }
+
+    /** What HikariCP's setter accepts for a property it refused (research/client-facts.md §1.3). */
+    public static String accepted(String name) {
+        return switch (name) {
+            case "connectionTimeout" -> "write connectionTimeout=250 or more (HikariCP's floor; a few seconds such as"
+                    + " 3000 fails fast), or 0 to wait without limit";
+            case "validationTimeout" -> "write validationTimeout=250 or more (default 5000)";
+            case "idleTimeout" -> "write idleTimeout=0 (never) or 10000 or more (default 600000)";
+            case "maximumPoolSize" -> "write maximumPoolSize=1 or more (default 10)";
+            case "minimumIdle" -> "write minimumIdle=0 or more, or remove it for a fixed-size pool";
+            default -> "write a value HikariCP accepts";
         };
     }
 

@@ -547,7 +547,9 @@ public final class SpringConfigReader {
             if (kind == PoolKind.SPRING_HIKARI) {
                 Optional<String> refused = HikariPropertiesReader.refusedBySetter(n.property(), number.get());
                 if (refused.isPresent()) {
-                    rejected.add(new RejectedValue(p.at(), p.key(), p.value(), refused.get()));
+                    rejected.add(new RejectedValue(p.at(), p.key(), p.value(), refused.get(),
+                            Optional.of(HikariPropertiesReader.accepted(n.property())
+                                    .replace(n.property() + "=", PoolKeys.kebab(n.property()) + ": "))));
                     continue;
                 }
             }
