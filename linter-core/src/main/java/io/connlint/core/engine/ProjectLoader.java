@@ -61,6 +61,7 @@ public final class ProjectLoader {
     private final List<ReadProblem> problems = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
     private final List<UnusedKey> unused = new ArrayList<>();
+    private final Map<Path, Optional<BuildFileVersions.Found>> buildVersions = new java.util.HashMap<>();
 
     private ProjectLoader(LintRequest request) {
         this.request = request;
@@ -405,7 +406,9 @@ public final class ProjectLoader {
             String v = HikariVersion.parse(declared.value()).orElse(HikariVersion.LATEST).toString();
             return new Setting<>(ClientPool.HIKARI_VERSION, v, declared.raw(), declared.origin(), v, Optional.empty());
         }
-        Optional<BuildFileVersions.Found> found = BuildFileVersions.near(configFile, rootPaths);
+        // one look-up per directory: a repository of many pool files reads its build files once
+        Optional<BuildFileVersions.Found> found = buildVersions.computeIfAbsent(
+                configFile.toAbsolutePath().normalize().getParent(), dir -> BuildFileVersions.near(configFile, rootPaths));
         String latest = HikariVersion.LATEST.toString();
         if (found.isEmpty()) {
             return Setting.assumed(ClientPool.HIKARI_VERSION, latest, "no hikariVersion in connlint.yml and no HikariCP"
