@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class ConnlintYamlReader {
 
-    static final List<String> TOP_KEYS = List.of("servers", "apps", "rules");
+    static final List<String> TOP_KEYS = List.of("servers", "apps", "rules", "hikariVersion");
     static final List<String> SERVER_KEYS = List.of("engine", "optionFiles", "persisted", "ramMb", "openFilesLimit",
             "reserved", "hosts", "pathMap");
     static final List<String> APP_KEYS = List.of("config", "profiles", "env", "instances", "deployment", "maxSurge",
@@ -69,6 +69,7 @@ public final class ConnlintYamlReader {
         Map<String, ServerDecl> servers = new LinkedHashMap<>();
         Map<String, AppDecl> apps = new LinkedHashMap<>();
         Map<String, RuleSetting> rules = new LinkedHashMap<>();
+        Optional<Setting<String>> hikariVersion = Optional.empty();
         for (NodeTuple entry : mapping(root, "connlint.yml")) {
             String key = key(entry);
             Node value = entry.getValueNode();
@@ -77,8 +78,16 @@ public final class ConnlintYamlReader {
                 case "apps" -> forEachId(value, "apps", (id, at, node) -> apps.put(id, app(id, at, node)));
                 case "rules" -> forEachId(value, "rules", (id, at, node) -> rule(id, at, node).ifPresent(
                         r -> rules.put(r.code(), r)));
+                case "hikariVersion" -> hikariVersion = hikariVersion(value, "hikariVersion");
                 default -> unknownKey(entry.getKeyNode(), key, "", TOP_KEYS);
             }
+        }
+        // the top-level hikariVersion is every app's that does not name its own
+        if (hikariVersion.isPresent()) {
+            Optional<Setting<String>> all = hikariVersion;
+            apps.replaceAll((id, a) -> a.hikariVersion().isPresent() ? a : new AppDecl(a.id(), a.at(), a.config(),
+                    a.profiles(), a.env(), a.instances(), a.deployment(), a.maxSurge(), a.maxInstances(), a.processes(),
+                    a.gunicorn(), a.server(), all));
         }
         return new ProjectConfig(Optional.of(path), servers, apps, rules, problems);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +38,20 @@ class HikariVersionSelectionTest {
         assertEquals("connlint.yml:7:20", pool.settings().get("hikariVersion").origin().describe());
         assertEquals(0L, pool.longSetting("keepaliveTime").orElseThrow().effective(), "keepalive off up to 6.2.0");
         assertEquals("engine default for HikariCP 6.2.0", pool.longSetting("keepaliveTime").orElseThrow().origin().describe());
+    }
+
+    @Test
+    void aTopLevelHikariVersionAppliesToAppsWithoutTheirOwn() throws IOException {
+        write("a/hikari.properties", "jdbcUrl=jdbc:mysql://db/a\n");
+        write("b/hikari.properties", "jdbcUrl=jdbc:mysql://db/b\n");
+        write("connlint.yml", "hikariVersion: 5.1.0\n" + SERVER + "apps:\n"
+                + "  a: { config: [a/hikari.properties], instances: 1 }\n"
+                + "  b: { config: [b/hikari.properties], instances: 1, hikariVersion: 7.0.2 }\n");
+        Deployment model = load();
+        assertEquals(List.of(), model.problems());
+        assertEquals("5.1.0", model.pools().get(0).settings().get("hikariVersion").value());
+        assertEquals("connlint.yml:1:16", model.pools().get(0).settings().get("hikariVersion").origin().describe());
+        assertEquals("7.0.2", model.pools().get(1).settings().get("hikariVersion").value());
     }
 
     @Test
