@@ -10,13 +10,13 @@ import java.io.PrintWriter;
 import java.util.Properties;
 
 /**
- * {@code connlint}: check, show, explain, rules. Exit 0 when nothing is at or above the threshold,
+ * {@code connlint}: check, baseline, show, explain, rules. Exit 0 when nothing is at or above the threshold,
  * 1 when something is, 2 when connlint could not run.
  */
 @Command(name = "connlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Proves before deploy that your connection pools fit your MySQL/MariaDB server's "
                 + "max_connections, and live shorter than its wait_timeout.",
-        subcommands = {CheckCommand.class, ShowCommand.class, ExplainCommand.class, RulesCommand.class,
+        subcommands = {CheckCommand.class, BaselineCommand.class, ShowCommand.class, ExplainCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

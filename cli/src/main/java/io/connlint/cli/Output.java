@@ -1,13 +1,15 @@
 package io.connlint.cli;
 
+import io.connlint.core.report.ReportFiles;
+
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where a command writes: standard output, or a file given with {@code --output}. */
+/**
+ * Where a command writes: standard output, or a file given with {@code --output}, which is
+ * written whole or not at all (a temporary file moved into place).
+ */
 final class Output {
 
     private Output() {
@@ -23,12 +25,6 @@ final class Output {
             stdout.flush();
             return;
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            body.write(w);
-        }
+        ReportFiles.write(file, body::write);
     }
 }

@@ -2,11 +2,13 @@ package io.connlint.maven;
 
 import io.connlint.core.engine.ConnlintException;
 import io.connlint.core.engine.Finding;
-import io.connlint.core.engine.LintRequest;
 import io.connlint.core.engine.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.engine.Severity;
+import io.connlint.core.report.Baseline;
 import io.connlint.core.report.ConsoleReporter;
+import io.connlint.core.report.GithubReporter;
+import io.connlint.core.report.ReportFiles;
 import io.connlint.core.report.Reporter;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -18,18 +20,16 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystemSession;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,7 +47,7 @@ public class CheckMojo extends AbstractMojo {
     /** Session data key marking that this build's reactor has been checked; a string so every plugin realm agrees. */
     static final String CHECKED_KEY = "io.connlint.maven.CheckMojo.checkedReactor";
 
-    private static final List<String> FORMATS = List.of("console", "sarif", "json");
+    private static final List<String> FORMATS = List.of("console", "sarif", "json", "checkstyle", "github");
 
     /** Skips the check. */
     @Parameter(property = "connlint.skip", defaultValue = "false")
@@ -63,8 +63,11 @@ public class CheckMojo extends AbstractMojo {
     /**
      * The reports to write to {@link #outputDirectory}, comma-separated: {@code console}
      * ({@code connlint.txt}, the log's text), {@code sarif} ({@code connlint.sarif}, SARIF 2.1.0
-     * for code scanning), {@code json} ({@code connlint.json}); {@code none} writes no report.
-     * The findings are logged either way.
+     * for code scanning), {@code json} ({@code connlint.json}), {@code checkstyle}
+     * ({@code connlint.checkstyle.xml}, for Jenkins warnings-ng), {@code github}
+     * ({@code connlint.github.txt}, and the annotations printed on standard output at the start of
+     * their lines, where GitHub Actions reads them); {@code none} writes no report. The findings
+     * are logged either way. Each report is written whole or not at all.
      */
     @Parameter(property = "connlint.formats", defaultValue = "console,sarif")
     private String formats;
@@ -81,6 +84,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "connlint.configFile")
     private File configFile;
 
+    /**
+     * A baseline written by {@code mvn connlint:baseline} (or {@code connlint baseline}): findings
+     * in it are neither logged nor reported nor fail the build; the log says how many there were
+     * and which are gone. A file named here must exist.
+     */
+    @Parameter(property = "connlint.baseline")
+    private File baseline;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -91,6 +102,12 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
+    /** Where GitHub Actions annotations go: standard output, past Maven's logger and its level prefix. */
+    PrintStream annotations = System.out;
+
+    /** The environment, read for {@code GITHUB_ACTIONS}. */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -99,38 +116,50 @@ public class CheckMojo extends AbstractMojo {
         }
         Optional<Severity> threshold = threshold();
         List<String> reports = reportFormats();
-        // an embedded or test session may carry no reactor: then the project is the reactor
-        List<MavenProject> projects = session.getProjects() == null || session.getProjects().isEmpty()
-                ? List.of(project) : session.getProjects();
-        MavenProject root = topMost(projects);
-        Path rootDir = root.getBasedir().toPath().toAbsolutePath().normalize();
-        if (!claimReactor(rootDir)) {
-            getLog().debug("connlint: checked once for the reactor at " + rootDir);
+        Reactor reactor = Reactor.of(session, project, getLog());
+        if (!reactor.claim(session, CHECKED_KEY)) {
+            getLog().debug("connlint: checked once for the reactor at " + reactor.root());
             return;
         }
 
-        LintRequest request = LintRequest.of(rootDir)
-                .withModuleRoots(projects.stream().map(p -> p.getBasedir().toPath()).toList());
-        if (configFile != null) {
-            request = request.withConfigFile(configFile.toPath());
-        }
+        // a report from an earlier build must not pass for this one's if this run fails
+        deleteReports(reports);
         LintResult result;
+        Baseline.Applied applied = null;
         try {
-            result = Linter.withDiscoveredRules().lint(request);
+            Baseline accepted = baseline == null ? null : Baseline.read(baseline.toPath());
+            result = Linter.withDiscoveredRules().lint(reactor.request(configFile));
+            if (accepted != null) {
+                applied = accepted.apply(result);
+                result = applied.result();
+            }
         } catch (ConnlintException e) {
-            // Bad input from the user (a configFile that does not exist): the message says it all.
+            // Bad input from the user (a configFile or baseline that does not exist): the message says it all.
             throw new MojoExecutionException("connlint: " + e.getMessage());
         }
 
         for (Finding f : result.findings()) {
             log(f);
         }
+        if (reports.contains("github") || "true".equals(environment.get("GITHUB_ACTIONS"))) {
+            // A workflow command must start its line: Maven's logger would prefix "[ERROR] ".
+            for (Finding f : result.findings()) {
+                annotations.println(GithubReporter.annotation(f));
+            }
+            annotations.flush();
+        }
         getLog().info(ConsoleReporter.summary(result));
+        if (applied != null) {
+            getLog().info(applied.summary(reactor.display(baseline.toPath())));
+            for (Baseline.Entry gone : applied.gone()) {
+                getLog().info("    gone: " + gone.describe());
+            }
+        }
         List<Path> written = write(result, reports);
 
         if (threshold.isPresent() && result.hasFindingsAtLeast(threshold.get())) {
             long n = result.countAtLeast(threshold.get());
-            String where = written.isEmpty() ? "the log above" : display(rootDir, written.get(0));
+            String where = written.isEmpty() ? "the log above" : reactor.display(written.get(0));
             throw new MojoFailureException("connlint: " + n + " finding" + (n == 1 ? "" : "s") + " at or above "
                     + threshold.get().word() + "; see " + where);
         }
@@ -157,52 +186,12 @@ public class CheckMojo extends AbstractMojo {
                 continue;
             }
             if (!FORMATS.contains(format)) {
-                throw new MojoExecutionException("connlint: formats (connlint.formats) takes console, sarif, json or none;"
-                        + " found '" + f.trim() + "'");
+                throw new MojoExecutionException("connlint: formats (connlint.formats) takes "
+                        + String.join(", ", FORMATS) + " or none; found '" + f.trim() + "'");
             }
             out.add(format);
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * The first project in reactor order whose directory holds all the others (the execution
-     * root of a normal build); else, for modules laid out beside their aggregator, the session's
-     * top-level project, with a warning naming the modules outside it (discovery only walks the root).
-     */
-    private MavenProject topMost(List<MavenProject> projects) {
-        for (MavenProject candidate : projects) {
-            Path dir = dir(candidate);
-            if (projects.stream().allMatch(p -> dir(p).startsWith(dir))) {
-                return candidate;
-            }
-        }
-        MavenProject root = session.getTopLevelProject() != null ? session.getTopLevelProject() : projects.get(0);
-        List<String> outside = new ArrayList<>();
-        for (MavenProject p : projects) {
-            if (!dir(p).startsWith(dir(root))) {
-                outside.add(p.getArtifactId() + " (" + dir(p) + ")");
-            }
-        }
-        getLog().warn("connlint: checking " + dir(root) + "; these modules lie outside it, so only files that"
-                + " connlint.yml names are read from them: " + String.join(", ", outside));
-        return root;
-    }
-
-    private static Path dir(MavenProject p) {
-        return p.getBasedir().toPath().toAbsolutePath().normalize();
-    }
-
-    /**
-     * True for the first execution in this build. Whichever module runs the goal first checks the
-     * whole reactor, so the budget is checked once even when only some modules declare the plugin.
-     */
-    private boolean claimReactor(Path rootDir) {
-        RepositorySystemSession repoSession = session.getRepositorySession();
-        if (repoSession == null) {
-            return true;
-        }
-        return repoSession.getData().set(CHECKED_KEY, null, rootDir.toString());
     }
 
     private void log(Finding f) {
@@ -216,29 +205,31 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
+    private void deleteReports(List<String> reports) throws MojoExecutionException {
+        for (String format : reports) {
+            Path file = outputDirectory.toPath().resolve("connlint." + Reporter.extension(format));
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new MojoExecutionException("connlint: could not remove the old " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Each report into a temporary file, then moved into place: none is ever left half-written. */
     private List<Path> write(LintResult result, List<String> reports) throws MojoExecutionException {
         List<Path> written = new ArrayList<>();
-        if (reports.isEmpty()) {
-            return written;
-        }
         Path dir = outputDirectory.toPath();
         for (String format : reports) {
             Path file = dir.resolve("connlint." + Reporter.extension(format));
             try {
-                Files.createDirectories(dir);
-                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    Reporter.forFormat(format, pluginVersion == null ? "unknown" : pluginVersion).write(result, w);
-                }
+                Reporter reporter = Reporter.forFormat(format, pluginVersion == null ? "unknown" : pluginVersion);
+                ReportFiles.write(file, out -> reporter.write(result, out));
             } catch (IOException e) {
                 throw new MojoExecutionException("connlint: could not write " + file + ": " + e.getMessage(), e);
             }
             written.add(file);
         }
         return written;
-    }
-
-    private static String display(Path rootDir, Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        return abs.startsWith(rootDir) ? rootDir.relativize(abs).toString().replace(File.separatorChar, '/') : abs.toString();
     }
 }

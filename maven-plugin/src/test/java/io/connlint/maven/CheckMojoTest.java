@@ -198,11 +198,111 @@ class CheckMojoTest {
     @Test
     @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
-    @MojoParameter(name = "formats", value = "console,html")
+    @MojoParameter(name = "formats", value = "console,pdf")
     void anUnknownFormatIsAnExecutionError(CheckMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertEquals("connlint: formats (connlint.formats) takes console, sarif, json or none; found 'html'", e.getMessage());
+        assertEquals("connlint: formats (connlint.formats) takes console, sarif, json, checkstyle, github or none; found 'pdf'", e.getMessage());
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "formats", value = "github,checkstyle")
+    void githubAnnotationsBypassTheLoggerAndCheckstyleIsWritten(CheckMojo mojo) throws Exception {
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        mojo.annotations = new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8);
+        mojo.environment = java.util.Map.of();
+
+        assertThrows(MojoFailureException.class, mojo::execute);
+
+        String printed = stdout.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("::error file=billing/src/main/resources/hikari.properties,line=2,col=1,"
+                + "title=CL101 pool-budget-exceeded::the pools of orders and billing can open 110 connections"), printed);
+        assertEquals(1, printed.lines().count(), printed);
+        assertTrue(Files.readString(reports().resolve("connlint.github.txt")).startsWith("::error file=billing/"));
+        String xml = Files.readString(reports().resolve("connlint.checkstyle.xml"));
+        assertTrue(xml.contains("<file name=\"billing/src/main/resources/hikari.properties\">"), xml);
+        assertTrue(xml.contains("<error line=\"2\" column=\"1\" severity=\"error\""), xml);
+        assertEquals(CL101_HEADLINE, log.errors.get(0), "the findings are logged as well");
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "formats", value = "sarif")
+    void underGithubActionsAnnotationsArePrintedWhateverTheFormats(CheckMojo mojo) throws Exception {
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        mojo.annotations = new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8);
+        mojo.environment = java.util.Map.of("GITHUB_ACTIONS", "true");
+
+        assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(stdout.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("::error file=billing/"));
+        assertFalse(Files.exists(reports().resolve("connlint.github.txt")));
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "baseline", pom = "pom.xml")
+    void baselineWritesTheReactorsFindings(BaselineMojo mojo) throws Exception {
+        Path file = target.resolve("accepted/connlint-baseline.json");
+        MojoExtension.setVariableValueToObject(mojo, "baseline", file.toFile());
+
+        mojo.execute();
+
+        assertEquals(List.of("connlint: wrote 1 finding to " + file + "; check with -Dconnlint.baseline=" + file), log.infos);
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"ruleId\" : \"CL101\""), json);
+        assertTrue(json.contains("\"path\" : \"billing/src/main/resources/hikari.properties\""), json);
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void aBaselineHidesItsFindingsAndTheBuildPasses(CheckMojo mojo) throws Exception {
+        // the baseline of this very reactor, as the baseline goal computes it
+        Path file = target.resolve("connlint-baseline.json");
+        io.connlint.core.engine.LintResult all = io.connlint.core.engine.Linter.withDiscoveredRules()
+                .lint(Reactor.of(session(), reactor.get(0), log).request(null));
+        StringBuilder json = new StringBuilder();
+        io.connlint.core.report.Baseline.of(all).write(json, "test");
+        Files.writeString(file, json);
+        MojoExtension.setVariableValueToObject(mojo, "baseline", file.toFile());
+
+        mojo.execute();
+
+        assertTrue(log.errors.isEmpty(), log.errors::toString);
+        assertTrue(log.infos.contains("connlint: 0 errors, 0 warnings, 0 info (1 server, 2 pools)"), log.infos::toString);
+        assertTrue(log.infos.contains("connlint: baseline " + file + ": 1 finding baselined, 0 gone"), log.infos::toString);
+        assertFalse(RULE_ID_CL101.matcher(Files.readString(reports().resolve("connlint.sarif"))).find());
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "baseline", value = "missing-baseline.json")
+    void aMissingBaselineIsAnExecutionError(CheckMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("connlint: baseline "), e.getMessage());
+        assertTrue(e.getMessage().contains("missing-baseline.json does not exist"), e.getMessage());
+    }
+
+    /** A failed run leaves no report from an earlier build to be taken for its own. */
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "configFile", value = "missing/connlint.yml")
+    void aFailedRunLeavesNoReportBehind(CheckMojo mojo) throws Exception {
+        Files.createDirectories(reports());
+        Files.writeString(reports().resolve("connlint.sarif"), "{ \"from\": \"an earlier build\" }");
+
+        assertThrows(MojoExecutionException.class, mojo::execute);
+
+        try (var left = Files.list(reports())) {
+            assertEquals(List.of(), left.toList());
+        }
     }
 
     private Path reports() {

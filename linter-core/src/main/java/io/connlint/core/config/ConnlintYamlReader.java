@@ -33,7 +33,7 @@ public final class ConnlintYamlReader {
 
     static final List<String> TOP_KEYS = List.of("servers", "apps", "rules", "hikariVersion");
     static final List<String> SERVER_KEYS = List.of("engine", "optionFiles", "persisted", "ramMb", "openFilesLimit",
-            "reserved", "hosts", "pathMap");
+            "reserved", "hosts", "pathMap", "deployment");
     static final List<String> APP_KEYS = List.of("config", "profiles", "env", "instances", "deployment", "maxSurge",
             "maxInstances", "processes", "gunicorn", "server", "hikariVersion");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -117,6 +117,7 @@ public final class ConnlintYamlReader {
         Optional<Setting<Long>> reserved = Optional.empty();
         List<Setting<String>> hosts = List.of();
         Map<String, String> pathMap = Map.of();
+        List<Setting<String>> deployment = List.of();
         String where = "servers." + id;
         for (NodeTuple entry : mapping(node, where)) {
             String key = key(entry);
@@ -130,10 +131,11 @@ public final class ConnlintYamlReader {
                 case "reserved" -> reserved = number(value, where + ".reserved", 0);
                 case "hosts" -> hosts = strings(value, where + ".hosts");
                 case "pathMap" -> pathMap = stringMap(value, where + ".pathMap");
+                case "deployment" -> deployment = strings(value, where + ".deployment");
                 default -> unknownKey(entry.getKeyNode(), key, where, SERVER_KEYS);
             }
         }
-        return new ServerDecl(id, at, engine, optionFiles, persisted, ramMb, openFilesLimit, reserved, hosts, pathMap);
+        return new ServerDecl(id, at, engine, optionFiles, persisted, ramMb, openFilesLimit, reserved, hosts, pathMap, deployment);
     }
 
     private AppDecl app(String id, SourceLocation at, Node node) {
@@ -141,7 +143,7 @@ public final class ConnlintYamlReader {
         List<Setting<String>> profiles = List.of();
         Map<String, String> env = Map.of();
         Optional<Setting<Long>> instances = Optional.empty();
-        Optional<Setting<String>> deployment = Optional.empty();
+        List<Setting<String>> deployment = List.of();
         Optional<Setting<String>> maxSurge = Optional.empty();
         Optional<Setting<Long>> maxInstances = Optional.empty();
         Optional<Setting<Long>> processes = Optional.empty();
@@ -157,7 +159,7 @@ public final class ConnlintYamlReader {
                 case "profiles" -> profiles = strings(value, where + ".profiles");
                 case "env" -> env = stringMap(value, where + ".env");
                 case "instances" -> instances = number(value, where + ".instances", 0);
-                case "deployment" -> deployment = string(value, where + ".deployment");
+                case "deployment" -> deployment = strings(value, where + ".deployment");
                 case "maxSurge" -> maxSurge = surge(value, where + ".maxSurge");
                 case "maxInstances" -> maxInstances = number(value, where + ".maxInstances", 0);
                 case "processes" -> processes = number(value, where + ".processes", 1);

@@ -8,6 +8,7 @@ import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
+import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.mycnf.OptionEntry;
 import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
@@ -53,9 +54,11 @@ final class Discovery {
 
         ProjectLoader loader = ProjectLoader.forDiscovery(request);
         loader.problems().addAll(walkProblems);
+        ComposeFiles.Project compose = loader.rootCompose();
         List<DatabaseServer> servers = new ArrayList<>();
-        if (!optionFiles.isEmpty()) {
-            servers.add(server(optionFiles, paths, loader));
+        ServerRuntime runtime = compose.databases().size() == 1 ? loader.discoveredRuntime(compose) : ServerRuntime.NONE;
+        if (!optionFiles.isEmpty() || runtime != ServerRuntime.NONE) {
+            servers.add(server(optionFiles, runtime, paths, loader, compose));
         }
         List<ClientPool> pools = new ArrayList<>();
         Map<String, Integer> appCount = new LinkedHashMap<>();
@@ -63,7 +66,7 @@ final class Discovery {
             String app = appName(file, request);
             int n = appCount.merge(app, 1, Integer::sum);
             String id = n == 1 ? app : app + "#" + n;
-            loader.readPool(file, id, context(id)).ifPresent(pools::add);
+            loader.readPool(file, id, context(id, compose)).ifPresent(pools::add);
         }
         Map<Path, List<Path>> springByDirectory = new LinkedHashMap<>();
         springFiles.forEach(f -> springByDirectory.computeIfAbsent(f.getParent(), d -> new ArrayList<>()).add(f));
@@ -72,7 +75,7 @@ final class Discovery {
             int n = appCount.merge(app, 1, Integer::sum);
             String id = n == 1 ? app : app + "#" + n;
             pools.addAll(loader.springPools(files, List.of(), Map.of(), SourceLocation.startOf(
-                    paths.display(files.get(0))), context(id), false, true));
+                    paths.display(files.get(0))), context(id, compose), false, true));
         }
         List<Path> gunicornFiles = pythonFiles.stream().filter(Discovery::isGunicorn).toList();
         List<Path> settingsModules = djangoSettings(pythonFiles);
@@ -84,7 +87,7 @@ final class Discovery {
             String app = djangoAppName(settings, request);
             int n = appCount.merge(app, 1, Integer::sum);
             String id = n == 1 ? app : app + "#" + n;
-            ProjectLoader.PoolContext context = context(id);
+            ProjectLoader.PoolContext context = context(id, compose);
             if (gunicorn.isPresent()) {
                 context = context.withProcesses(gunicorn.get().workers());
             }
@@ -149,15 +152,20 @@ final class Discovery {
         }
     }
 
-    private static ProjectLoader.PoolContext context(String app) {
-        Setting<Long> instances = Setting.assumed("instances", 1L, "no connlint.yml declares how many instances of "
-                + app + " run");
+    /** One instance assumed, unless the root compose file has a service of the app's name with its replicas. */
+    private static ProjectLoader.PoolContext context(String app, ComposeFiles.Project compose) {
+        Setting<Long> instances = Optional.ofNullable(compose.services().get(app)).flatMap(ComposeFiles.Service::replicas)
+                .orElseGet(() -> Setting.assumed("instances", 1L, "no connlint.yml declares how many instances of "
+                        + app + " run"));
         Setting<Long> processes = Setting.derived("processes", 1L, "one process per instance");
         return new ProjectLoader.PoolContext(app, instances, processes, Optional.empty(), Optional.empty());
     }
 
-    private static DatabaseServer server(List<Path> optionFiles, ProjectPaths paths, ProjectLoader loader) {
-        ServerEngine engine = guessEngine(optionFiles);
+    private static DatabaseServer server(List<Path> optionFiles, ServerRuntime runtime, ProjectPaths rootPaths,
+                                         ProjectLoader loader, ComposeFiles.Project compose) {
+        ServerEngine engine = runtime.engine(ProjectLoader.DISCOVERED_SERVER, loader.sink())
+                .orElseGet(() -> guessEngine(optionFiles, compose));
+        ProjectPaths paths = new ProjectPaths(rootPaths.root(), runtime.pathMap(Map.of()));
         OptionFileReader reader = new OptionFileReader(paths, engine);
         Map<Path, OptionFiles> reads = new LinkedHashMap<>();
         Set<String> included = new HashSet<>();
@@ -179,19 +187,26 @@ final class Discovery {
             loader.problems().addAll(read.problems());
             loader.notes().addAll(read.notes());
         }
-        SourceLocation first = SourceLocation.startOf(paths.display(optionFiles.get(0)));
-        loader.notes().add(new Note(first, "no connlint.yml: the option files found are read as one "
-                + engine.id() + " server"));
+        entries.addAll(runtime.commandLine());
+        SourceLocation first = optionFiles.isEmpty() ? compose.databases().get(0).at()
+                : SourceLocation.startOf(paths.display(optionFiles.get(0)));
+        loader.notes().add(new Note(first, "no connlint.yml: the option files found"
+                + (runtime == ServerRuntime.NONE ? "" : " and the command line of compose service "
+                        + compose.databases().get(0).name())
+                + " are read as one " + engine.id() + " server"));
         Setting<Long> reserved = Setting.assumed("reserved", 0L, "no connlint.yml declares reserved connections");
         java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine,
                 loader.notes(), Optional.empty());
         loader.unused().addAll(ProjectLoader.overridden(entries, ProjectLoader.DISCOVERED_SERVER, variables));
         return new DatabaseServer(ProjectLoader.DISCOVERED_SERVER, engine, filesRead,
-                variables, Optional.empty(), Optional.empty(), reserved, List.of(), Optional.empty());
+                variables, Optional.empty(), Optional.empty(), reserved, runtime.hosts(), Optional.empty());
     }
 
-    /** MariaDB when a file has a MariaDB-only group, MySQL 8.0 otherwise. */
-    private static ServerEngine guessEngine(List<Path> files) {
+    /** MariaDB when the compose database image or a file's MariaDB-only group says so, MySQL 8.0 otherwise. */
+    private static ServerEngine guessEngine(List<Path> files, ComposeFiles.Project compose) {
+        if (compose.databases().size() == 1 && compose.databases().get(0).image().orElse("").contains("mariadb")) {
+            return ServerEngine.parse("mariadb-10.11").orElseThrow();
+        }
         for (Path f : files) {
             try {
                 String text = Files.readString(f).toLowerCase(Locale.ROOT);

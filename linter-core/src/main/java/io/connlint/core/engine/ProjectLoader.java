@@ -7,7 +7,6 @@ import io.connlint.core.config.ServerDecl;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
-import io.connlint.core.model.HostPort;
 import io.connlint.core.model.Note;
 import io.connlint.core.model.PoolKind;
 import io.connlint.core.model.ReadProblem;
@@ -16,6 +15,7 @@ import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.model.UnusedKey;
 import io.connlint.core.read.TextFile;
+import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.hikari.HikariPropertiesReader;
 import io.connlint.core.read.hikari.HikariVersion;
 import io.connlint.core.read.spring.BuildFileVersions;
@@ -27,7 +27,6 @@ import io.connlint.core.read.mycnf.ServerVariablesBuilder;
 import io.connlint.core.read.persisted.PersistedVariables;
 import io.connlint.core.read.django.DjangoSettings;
 import io.connlint.core.read.django.Gunicorn;
-import io.connlint.core.read.k8s.KubernetesManifests;
 import io.connlint.core.read.python.PythonModule;
 import io.connlint.core.read.python.PythonReader;
 import io.connlint.core.read.spring.SpringConfigReader;
@@ -35,13 +34,10 @@ import io.connlint.core.read.spring.SpringConfigReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns a project into the model: connlint.yml (or discovery), then every server's option files
@@ -62,6 +58,10 @@ public final class ProjectLoader {
     private final List<Note> notes = new ArrayList<>();
     private final List<UnusedKey> unused = new ArrayList<>();
     private final Map<Path, Optional<BuildFileVersions.Found>> buildVersions = new java.util.HashMap<>();
+    private ComposeFiles.Project rootCompose;
+    private List<Path> sharedManifests;
+    private final Map<Path, DeploymentFile> deploymentFileCache = new java.util.HashMap<>();
+    private int serverCount;
 
     private ProjectLoader(LintRequest request) {
         this.request = request;
@@ -100,6 +100,7 @@ public final class ProjectLoader {
         }
         problems.addAll(config.problems());
         List<DatabaseServer> servers = new ArrayList<>();
+        serverCount = config.servers().size();
         for (ServerDecl decl : config.servers().values()) {
             servers.add(server(decl));
         }
@@ -127,37 +128,136 @@ public final class ProjectLoader {
                         + ".engine '" + e.value() + "' is not an engine connlint knows; expected one of "
                         + String.join(", ", ServerEngine.KNOWN)));
             }
-        } else {
-            notes.add(new Note(decl.at(), "server " + decl.id() + " declares no engine; assumed " + engine.id()));
         }
-        ProjectPaths paths = new ProjectPaths(request.projectRoot(), decl.pathMap());
+        ServerRuntime runtime = ServerRuntime.resolve(decl, rootCompose(), serverCount == 1, rootPaths, sink());
+        if (decl.engine().isEmpty()) {
+            Optional<ServerEngine> fromImage = runtime.engine(decl.id(), sink());
+            if (fromImage.isPresent()) {
+                engine = fromImage.get();
+            } else {
+                notes.add(new Note(decl.at(), "server " + decl.id() + " declares no engine; assumed " + engine.id()));
+            }
+        }
+        ProjectPaths paths = new ProjectPaths(request.projectRoot(), runtime.pathMap(decl.pathMap()));
         OptionFileReader reader = new OptionFileReader(paths, engine);
         List<String> filesRead = new ArrayList<>();
         List<OptionEntry> entries = new ArrayList<>();
-        for (Setting<String> file : decl.optionFiles()) {
-            Optional<Path> path = existingFile(file);
-            if (path.isEmpty()) {
-                continue;
-            }
-            OptionFiles read = reader.read(path.get());
+        for (Path path : optionFiles(decl, runtime)) {
+            OptionFiles read = reader.read(path);
             filesRead.addAll(read.filesRead());
             entries.addAll(read.entries());
             problems.addAll(read.problems());
             notes.addAll(read.notes());
             unused.addAll(groupsNotRead(read, decl.id(), engine));
         }
+        entries.addAll(runtime.commandLine());
         Optional<Path> persistedFile = decl.persisted().flatMap(this::existingFile);
         if (persistedFile.isPresent()) {
             persisted(persistedFile.get(), engine, filesRead, entries);
         }
         Setting<Long> reserved = decl.reserved().orElseGet(() -> Setting.assumed("reserved", 0L,
                 "no reserved connections declared for server " + decl.id()));
-        List<String> hosts = decl.hosts().stream().map(Setting::value).toList();
+        List<String> hosts = new ArrayList<>(decl.hosts().stream().map(Setting::value).toList());
+        runtime.hosts().stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
         java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine, notes,
                 decl.openFilesLimit());
         unused.addAll(overridden(entries, decl.id(), variables));
         return new DatabaseServer(decl.id(), engine, filesRead, variables,
                 decl.ramMb(), decl.openFilesLimit(), reserved, hosts, Optional.of(decl.at()));
+    }
+
+    /** The option files connlint.yml names, else those the server's container mounts. */
+    private List<Path> optionFiles(ServerDecl decl, ServerRuntime runtime) {
+        if (decl.optionFiles().isEmpty() && !runtime.optionFiles().isEmpty()) {
+            notes.add(new Note(decl.at(), "servers." + decl.id() + " names no optionFiles; the option files mounted "
+                    + "into its container are read: " + runtime.optionFiles().stream().map(rootPaths::display).toList()));
+            return runtime.optionFiles();
+        }
+        List<Path> files = new ArrayList<>();
+        decl.optionFiles().forEach(f -> existingFile(f).ifPresent(files::add));
+        return files;
+    }
+
+    /** A {@code deployment:} entry's files: the file, or a folder's {@code *.yaml}/{@code *.yml} files sorted. */
+    private List<Path> deploymentFiles(List<Setting<String>> entries) {
+        List<Path> files = new ArrayList<>();
+        for (Setting<String> entry : entries) {
+            Path path = request.projectRoot().resolve(entry.value()).normalize();
+            if (Files.isDirectory(path)) {
+                try (java.util.stream.Stream<Path> list = Files.list(path)) {
+                    list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches(".*\\.ya?ml"))
+                            .sorted().forEach(files::add);
+                } catch (java.io.IOException e) {
+                    problems.add(ReadProblem.unreadable(entry.location().orElse(SourceLocation.startOf(
+                            LintRequest.CONFIG_FILE_NAME)), "cannot list " + entry.value() + ": " + e.getMessage()));
+                }
+            } else {
+                existingFile(entry).ifPresent(files::add);
+            }
+        }
+        return files;
+    }
+
+    /** Every file any {@code deployment:} of connlint.yml names: where an app without one is looked up by name. */
+    private List<Path> sharedManifests(ProjectConfig config) {
+        if (sharedManifests == null) {
+            java.util.Set<Path> files = new java.util.LinkedHashSet<>();
+            config.servers().values().forEach(s -> files.addAll(deploymentFilesQuietly(s.deployment())));
+            config.apps().values().forEach(a -> files.addAll(deploymentFilesQuietly(a.deployment())));
+            sharedManifests = List.copyOf(files);
+        }
+        return sharedManifests;
+    }
+
+    /** The files of entries without reporting missing ones (each entry reports them where it is read). */
+    private List<Path> deploymentFilesQuietly(List<Setting<String>> entries) {
+        int before = problems.size();
+        List<Path> files = deploymentFiles(entries);
+        problems.subList(before, problems.size()).clear();
+        return files;
+    }
+
+    /** The compose files Compose reads by default at the project root, read once. */
+    ComposeFiles.Project rootCompose() {
+        if (rootCompose == null) {
+            rootCompose = ComposeFiles.read(ComposeFiles.defaults(request.projectRoot()), rootPaths::display);
+            problems.addAll(rootCompose.problems());
+            notes.addAll(rootCompose.notes());
+        }
+        return rootCompose;
+    }
+
+    ServerRuntime.Sink sink() {
+        return new ServerRuntime.Sink() {
+            @Override
+            public void problem(ReadProblem p) {
+                problems.add(p);
+            }
+
+            @Override
+            public void note(Note n) {
+                notes.add(n);
+            }
+
+            @Override
+            public Optional<Path> existingFile(Setting<String> entry) {
+                return ProjectLoader.this.existingFile(entry);
+            }
+
+            @Override
+            public List<Path> deploymentFiles(List<Setting<String>> entries) {
+                return ProjectLoader.this.deploymentFiles(entries);
+            }
+
+            @Override
+            public DeploymentFile read(Path file) {
+                return deploymentFileCache.computeIfAbsent(file, f -> {
+                    DeploymentFile read = DeploymentFile.read(f, rootPaths);
+                    problems.addAll(read.problems());
+                    return read;
+                });
+            }
+        };
     }
 
     /** Server variables set more than once: every one but the last is overridden (CL506). */
@@ -235,7 +335,7 @@ public final class ProjectLoader {
             problems.add(ReadProblem.configInvalid(app.at(), "apps." + app.id()
                     + " names no config files; add config: [path/to/hikari.properties]"));
         }
-        Scaling scaling = scaling(app);
+        AppScaling scaling = AppScaling.of(app, rootCompose(), sharedManifests(config), rootPaths, sink());
         Setting<Long> instances = scaling.instances();
         Setting<Long> processes = app.processes().orElseGet(() -> Setting.derived("processes", 1L,
                 "one process per instance"));
@@ -317,68 +417,6 @@ public final class ProjectLoader {
                     context.rollout(), context.maximum()));
         }
         return pools;
-    }
-
-    /** How many instances run: steadily, during a rolling deploy, at the autoscaling ceiling. */
-    private record Scaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Optional<Setting<Long>> maximum) {
-    }
-
-    /**
-     * Instances from connlint.yml, else from the app's Kubernetes manifest (Deployment or
-     * StatefulSet {@code replicas}, default 1); the rolling-update surge ({@code maxSurge} in
-     * connlint.yml, else the Deployment's, else Kubernetes' 25%; a StatefulSet replaces pods one by
-     * one without surge) and the autoscaling ceiling ({@code maxInstances}, else a
-     * HorizontalPodAutoscaler's {@code maxReplicas} whose scaleTargetRef names the workload).
-     */
-    private Scaling scaling(AppDecl app) {
-        Optional<KubernetesManifests.Workload> workload = Optional.empty();
-        List<KubernetesManifests.Autoscaler> autoscalers = List.of();
-        Optional<Path> manifest = app.deployment().flatMap(this::existingFile);
-        if (manifest.isPresent()) {
-            String display = rootPaths.display(manifest.get());
-            try {
-                KubernetesManifests.Result k8s = KubernetesManifests.read(TextFile.read(manifest.get(), display));
-                autoscalers = k8s.autoscalers();
-                List<KubernetesManifests.Workload> workloads = k8s.workloads();
-                workload = workloads.size() == 1 ? Optional.of(workloads.get(0))
-                        : workloads.stream().filter(w -> w.name().equals(app.id())).findFirst();
-                if (workload.isEmpty()) {
-                    notes.add(new Note(SourceLocation.startOf(display), workloads.isEmpty()
-                            ? "no Deployment or StatefulSet in this manifest; the instances of " + app.id() + " are not known"
-                            : "several workloads and none named " + app.id() + "; the instances of " + app.id()
-                                    + " are not known"));
-                }
-            } catch (TextFile.Unreadable e) {
-                problems.add(e.problem());
-            }
-        }
-        Optional<KubernetesManifests.Workload> w = workload;
-        Setting<Long> instances = app.instances()
-                .or(() -> w.map(x -> x.replicas().orElseGet(() -> Setting.engineDefault("replicas", 1L, "Kubernetes"))))
-                .orElseGet(() -> Setting.assumed("instances", 1L, "apps." + app.id() + " declares no instances"));
-        Optional<Setting<String>> surge = app.maxSurge().or(() -> w.filter(x -> x.kind().equals("Deployment"))
-                .map(x -> x.maxSurge().orElseGet(() -> Setting.engineDefault("maxSurge", "25%", "Kubernetes"))));
-        Optional<Setting<Long>> rollout = surge.filter(s -> s.value().trim().matches("\\d{1,9}%?")).map(s -> {
-            long extra = surgeCount(s.value(), instances.effective());
-            return Setting.derived("instances during rollout", instances.effective() + extra,
-                    instances.effective() + " + maxSurge " + s.value() + " (" + s.origin().describe() + ") = "
-                            + (instances.effective() + extra));
-        });
-        List<KubernetesManifests.Autoscaler> hpas = autoscalers;
-        Optional<Setting<Long>> maximum = app.maxInstances().or(() -> w.flatMap(x -> hpas.stream()
-                .filter(h -> h.targetName().equals(x.name()) && h.targetKind().equals(x.kind()))
-                .map(KubernetesManifests.Autoscaler::maxReplicas).findFirst()));
-        return new Scaling(instances, rollout, maximum);
-    }
-
-    /** maxSurge as Kubernetes reads it: a number of pods, or a percentage of replicas rounded up. */
-    static long surgeCount(String surge, long replicas) {
-        String s = surge.trim();
-        if (s.endsWith("%")) {
-            long percent = Long.parseLong(s.substring(0, s.length() - 1).trim());
-            return (replicas * percent + 99) / 100;
-        }
-        return Long.parseLong(s);  // callers pass only digits, with or without %
     }
 
     /** What every pool of one app shares. */
@@ -495,35 +533,9 @@ public final class ProjectLoader {
 
     // ---- links --------------------------------------------------------------------------------
 
-    /** Pool → server: the declared server, else a host match, else the only server. */
+    /** Pool → server ({@link HostIndex}). */
     private static Map<String, String> link(List<DatabaseServer> servers, List<ClientPool> pools) {
-        Map<String, String> links = new LinkedHashMap<>();
-        for (ClientPool pool : pools) {
-            Optional<String> server = pool.server().map(Setting::value);
-            if (server.isEmpty() && pool.target().isPresent()) {
-                server = byHost(servers, pool.target().get().hosts());
-            }
-            if (server.isEmpty() && servers.size() == 1) {
-                server = Optional.of(servers.get(0).id());
-            }
-            server.ifPresent(s -> links.put(pool.id(), s));
-        }
-        return links;
-    }
-
-    private static Optional<String> byHost(List<DatabaseServer> servers, List<HostPort> hosts) {
-        for (DatabaseServer server : servers) {
-            Set<HostPort> declared = new HashSet<>();
-            server.hosts().forEach(h -> declared.add(HostPort.parse(h)));
-            for (HostPort h : hosts) {
-                for (HostPort d : declared) {
-                    if (h.matches(d)) {
-                        return Optional.of(server.id());
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return HostIndex.link(servers, pools);
     }
 
     // ---- used by discovery --------------------------------------------------------------------
@@ -538,6 +550,13 @@ public final class ProjectLoader {
 
     List<UnusedKey> unused() {
         return unused;
+    }
+
+    /** The runtime of the discovered server: the root compose file's only MySQL-family service. */
+    ServerRuntime discoveredRuntime(ComposeFiles.Project compose) {
+        ServerDecl decl = new ServerDecl(DISCOVERED_SERVER, compose.databases().get(0).at(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Map.of(), List.of());
+        return ServerRuntime.resolve(decl, compose, true, rootPaths, sink());
     }
 
     static ProjectLoader forDiscovery(LintRequest request) {

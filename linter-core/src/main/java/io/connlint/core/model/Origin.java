@@ -26,6 +26,19 @@ public sealed interface Origin {
         }
     }
 
+    /** Passed on the server's command line, written in a file of the project (a compose file, a manifest). */
+    record CommandLine(SourceLocation at) implements Origin {
+        @Override
+        public String describe() {
+            return "command line at " + at;
+        }
+
+        @Override
+        public Optional<SourceLocation> location() {
+            return Optional.of(at);
+        }
+    }
+
     /** Not written anywhere: the engine (server or pool library) uses its own default. */
     record EngineDefault(String engine) implements Origin {
         @Override

@@ -73,6 +73,11 @@ public record Setting<T>(String name, T value, String raw, Origin origin, T effe
         return new Setting<>(name, value, raw, new Origin.InFile(at), value, Optional.empty());
     }
 
+    /** A value passed on the server's command line, written at {@code at}. */
+    public static <T> Setting<T> commandLine(String name, T value, String raw, SourceLocation at) {
+        return new Setting<>(name, value, raw, new Origin.CommandLine(at), value, Optional.empty());
+    }
+
     /** The engine's own default, for a value that is not written anywhere. */
     public static <T> Setting<T> engineDefault(String name, T value, String engine) {
         return new Setting<>(name, value, String.valueOf(value), new Origin.EngineDefault(engine), value, Optional.empty());
@@ -123,9 +128,9 @@ public record Setting<T>(String name, T value, String raw, Origin origin, T effe
         return origin.location();
     }
 
-    /** True when a user wrote this value in a file. */
+    /** True when a user wrote this value in a file (an option file, or the server's command line in one). */
     public boolean isWritten() {
-        return origin instanceof Origin.InFile;
+        return origin instanceof Origin.InFile || origin instanceof Origin.CommandLine;
     }
 
     /** True when the engine runs with another value than the configured one. */

@@ -44,6 +44,8 @@ public final class ModelWriter {
             pool.target().ifPresent(t -> append(out, "  target: " + t.hosts() + t.database().map(d -> "/" + d).orElse("")
                     + t.user().map(u -> " as " + u.value()).orElse("") + "\n"));
             out.append("  instances = ").append(line(pool.instances())).append('\n');
+            pool.rolloutInstances().ifPresent(r -> append(out, "  instances during rollout = " + line(r) + "\n"));
+            pool.maxInstances().ifPresent(r -> append(out, "  maxInstances = " + line(r) + "\n"));
             out.append("  processes = ").append(line(pool.processes())).append('\n');
             for (Map.Entry<String, Setting<?>> s : pool.settings().entrySet()) {
                 out.append("  ").append(s.getKey()).append(" = ").append(line(s.getValue())).append('\n');
@@ -125,6 +127,14 @@ public final class ModelWriter {
                 g.writeEndArray();
                 g.writeFieldName("instances");
                 Json.setting(g, pool.instances());
+                if (pool.rolloutInstances().isPresent()) {
+                    g.writeFieldName("rolloutInstances");
+                    Json.setting(g, pool.rolloutInstances().get());
+                }
+                if (pool.maxInstances().isPresent()) {
+                    g.writeFieldName("maxInstances");
+                    Json.setting(g, pool.maxInstances().get());
+                }
                 g.writeFieldName("processes");
                 Json.setting(g, pool.processes());
                 g.writeNumberField("demand", pool.demand());

@@ -9,15 +9,16 @@ public interface Reporter {
 
     void write(LintResult result, Appendable out) throws IOException;
 
-    /** The reporter for a format name: {@code console}, {@code json}, {@code sarif}, {@code github}. */
+    /** The reporter for a format name: {@code console}, {@code json}, {@code sarif}, {@code github}, {@code checkstyle}. */
     static Reporter forFormat(String format, String toolVersion) {
         return switch (format) {
             case "console" -> new ConsoleReporter(false);
             case "json" -> new JsonReporter(toolVersion);
             case "sarif" -> new SarifReporter(toolVersion);
             case "github" -> new GithubReporter();
+            case "checkstyle" -> new CheckstyleReporter();
             default -> throw new IllegalArgumentException("unknown format '" + format
-                    + "'; expected console, json, sarif or github");
+                    + "'; expected console, json, sarif, github or checkstyle");
         };
     }
 
@@ -27,6 +28,7 @@ public interface Reporter {
             case "console" -> "txt";
             case "sarif" -> "sarif";
             case "github" -> "github.txt";
+            case "checkstyle" -> "checkstyle.xml";
             default -> format;
         };
     }

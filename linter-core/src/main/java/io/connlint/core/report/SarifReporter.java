@@ -12,11 +12,14 @@ import java.util.List;
 
 /**
  * SARIF 2.1.0 for code scanning: the rules with help URIs, results with repository-relative
- * locations (uriBaseId {@code %SRCROOT%}), related locations for the rest of the arithmetic.
+ * locations (uriBaseId {@code %SRCROOT%}), related locations for the rest of the arithmetic, and
+ * {@code partialFingerprints."connlintFinding/v1"} ({@link Finding#fingerprint()}), which stays the
+ * same when lines move. Checked against the OASIS schema and code scanning's required fields in tests.
  */
 public final class SarifReporter implements Reporter {
 
     private static final String SRCROOT = "%SRCROOT%";
+    private static final String CONFIG_FILE = "connlint.yml";
     private final String toolVersion;
 
     public SarifReporter(String toolVersion) {
@@ -49,6 +52,12 @@ public final class SarifReporter implements Reporter {
                 g.writeStringField("text", rule.summary() + ". See " + rule.helpUri());
                 g.writeEndObject();
                 g.writeStringField("helpUri", rule.helpUri());
+                // code scanning marks rules[].help.text as required (docs: "SARIF support for code scanning")
+                g.writeObjectFieldStart("help");
+                g.writeStringField("text", rule.summary() + ". How to fix it and how to suppress it: " + rule.helpUri());
+                g.writeStringField("markdown", rule.summary() + ". See [" + rule.code() + " " + rule.name() + "]("
+                        + rule.helpUri() + ") for how to fix it and how to suppress it.");
+                g.writeEndObject();
                 g.writeObjectFieldStart("defaultConfiguration");
                 g.writeStringField("level", level(rule.defaultSeverity()));
                 g.writeEndObject();
@@ -66,11 +75,12 @@ public final class SarifReporter implements Reporter {
                 g.writeObjectFieldStart("message");
                 g.writeStringField("text", text(f));
                 g.writeEndObject();
-                if (f.primary().isPresent()) {
-                    g.writeArrayFieldStart("locations");
-                    location(g, f.primary().get(), null, -1);
-                    g.writeEndArray();
-                }
+                // code scanning needs one location per result: the primary one, else the first
+                // related one, else connlint.yml (where such a finding is configured or suppressed)
+                g.writeArrayFieldStart("locations");
+                location(g, f.primary().or(() -> f.related().stream().map(Finding.Related::at).findFirst())
+                        .orElse(new SourceLocation(CONFIG_FILE, 1, 1)), null, -1);
+                g.writeEndArray();
                 g.writeObjectFieldStart("partialFingerprints");
                 g.writeStringField("connlintFinding/v1", f.fingerprint());
                 g.writeEndObject();

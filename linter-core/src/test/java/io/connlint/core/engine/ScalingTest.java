@@ -19,11 +19,11 @@ class ScalingTest {
 
     @Test
     void surgeIsPodsOrAPercentageRoundedUp() {
-        assertEquals(2, ProjectLoader.surgeCount("25%", 6));
-        assertEquals(1, ProjectLoader.surgeCount("25%", 1));
-        assertEquals(0, ProjectLoader.surgeCount("0", 6));
-        assertEquals(3, ProjectLoader.surgeCount("3", 6));
-        assertEquals(6, ProjectLoader.surgeCount("100%", 6));
+        assertEquals(2, AppScaling.surgeCount("25%", 6));
+        assertEquals(1, AppScaling.surgeCount("25%", 1));
+        assertEquals(0, AppScaling.surgeCount("0", 6));
+        assertEquals(3, AppScaling.surgeCount("3", 6));
+        assertEquals(6, AppScaling.surgeCount("100%", 6));
     }
 
     @Test
@@ -63,6 +63,47 @@ class ScalingTest {
         assertEquals(3L, ledger.instances().effective());
         assertTrue(ledger.rolloutInstances().isEmpty(), "a StatefulSet replaces pods one by one: no surge");
         assertTrue(ledger.maxInstances().isEmpty());
+    }
+
+    @Test
+    void anAppWithoutDeploymentIsMatchedByNameInTheProjectsManifests() throws IOException {
+        write("k8s/db.yaml", """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: { name: mysql }
+                spec:
+                  template: { spec: { containers: [ { name: mysql, image: "mysql:8.0" } ] } }
+                """);
+        write("k8s/apps/orders.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: { name: orders }
+                spec: { replicas: 5 }
+                """);
+        write("k8s/apps/orders-hpa.yaml", """
+                apiVersion: autoscaling/v1
+                kind: HorizontalPodAutoscaler
+                metadata: { name: orders }
+                spec: { scaleTargetRef: { kind: Deployment, name: orders }, maxReplicas: 9 }
+                """);
+        write("orders/hikari.properties", "maximumPoolSize=5\n");
+        write("billing/hikari.properties", "maximumPoolSize=5\n");
+        write("ledger/hikari.properties", "maximumPoolSize=5\n");
+        write("connlint.yml", "servers:\n  main: { engine: mysql-8.0, deployment: k8s/db.yaml }\napps:\n"
+                + "  ledger: { config: [ledger/hikari.properties], deployment: k8s/apps }\n"
+                + "  orders: { config: [orders/hikari.properties] }\n"
+                + "  billing: { config: [billing/hikari.properties] }\n");
+        var model = ProjectLoader.load(LintRequest.of(root)).model();
+        ClientPool orders = model.pools().stream().filter(p -> p.id().equals("orders")).findFirst().orElseThrow();
+        assertEquals(5L, orders.instances().effective());
+        assertEquals("k8s/apps/orders.yaml:4:19", orders.instances().origin().describe());
+        assertEquals(7L, orders.rolloutInstances().orElseThrow().effective());
+        assertEquals(9L, orders.maxInstances().orElseThrow().effective());
+        ClientPool billing = model.pools().stream().filter(p -> p.id().equals("billing")).findFirst().orElseThrow();
+        assertTrue(billing.instances().origin() instanceof io.connlint.core.model.Origin.Assumed, "no workload named billing");
+        ClientPool ledger = model.pools().stream().filter(p -> p.id().equals("ledger")).findFirst().orElseThrow();
+        assertEquals(5L, ledger.instances().effective(), "the only workload of the files ledger names is taken");
+        assertTrue(model.problems().isEmpty(), model.problems().toString());
     }
 
     private void write(String path, String text) throws IOException {

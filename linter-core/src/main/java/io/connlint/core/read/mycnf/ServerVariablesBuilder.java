@@ -75,12 +75,16 @@ public final class ServerVariablesBuilder {
                 number = OptionValues.parseNumber(text, engine);
             }
             if (number.isPresent()) {
-                Setting<Long> written = Setting.written(name, number.get(), entry.raw(), entry.at());
+                Setting<Long> written = written(name, number.get(), entry.raw(), entry);
                 return limit(written, range, engine);
             }
         }
-        return Setting.written(name, entry.value().orElse("ON"), entry.value().isPresent() ? entry.raw() : "",
-                entry.at());
+        return written(name, entry.value().orElse("ON"), entry.value().isPresent() ? entry.raw() : "", entry);
+    }
+
+    private static <T> Setting<T> written(String name, T value, String raw, OptionEntry entry) {
+        return entry.group().equals(ServerCommandLine.GROUP) ? Setting.commandLine(name, value, raw, entry.at())
+                : Setting.written(name, value, raw, entry.at());
     }
 
     /** my_getopt getopt_ull_limit_value / getopt_ll_limit_value: max, then block, then min. */

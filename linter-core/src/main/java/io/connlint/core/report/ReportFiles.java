@@ -1,0 +1,45 @@
+package io.connlint.core.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes report files whole or not at all: into a temporary file beside the target, then moved
+ * over it, so a run that fails half-way (an exception, a full disk) never leaves a truncated
+ * report for CI to upload, and a reader never sees one being written.
+ */
+public final class ReportFiles {
+
+    private ReportFiles() {
+    }
+
+    /** What goes into the file. */
+    public interface Body {
+        void write(Appendable out) throws IOException;
+    }
+
+    /** Writes {@code file} (creating its directory) from {@code body}, atomically where the file system can. */
+    public static void write(Path file, Body body) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                body.write(w);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
