@@ -35,6 +35,8 @@ public final class HikariValueSilentlyReplaced implements Rule {
                 context.report("HikariCP runs pool " + pool.id() + " with " + e.getKey() + " = " + s.effective()
                                 + ", not the " + s.raw() + " written: " + s.reason().orElseThrow())
                         .at(s, pool.location())
+                        .arithmetic("written " + s.value() + " → runs with " + s.effective() + " ("
+                                + s.origin().describe() + ")")
                         .help(fix(pool, e.getKey(), s))
                         .emit();
             }

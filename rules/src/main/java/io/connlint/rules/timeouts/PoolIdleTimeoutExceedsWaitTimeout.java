@@ -49,6 +49,11 @@ public final class PoolIdleTimeoutExceedsWaitTimeout implements Rule {
                                 + ", and no keepalive pings them before")
                         .at(idle.get(), pool.location())
                         .related(wait, "wait_timeout = " + wait.effective() + " on server " + server.id())
+                        .arithmetic("minimumIdle " + minIdle.get().effective() + " < maximumPoolSize "
+                                + pool.maximumPoolSize().effective() + ": idle connections wait for idleTimeout")
+                        .arithmetic((idleMs == 0 ? "idleTimeout 0 (never)" : "idleTimeout " + idleMs + " ms")
+                                + " >= wait_timeout " + wait.effective() + " s = " + waitMs + " ms ("
+                                + wait.origin().describe() + ")")
                         .help(fix(pool, waitMs))
                         .emit();
             }
