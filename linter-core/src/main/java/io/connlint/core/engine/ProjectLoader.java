@@ -116,6 +116,45 @@ public final class ProjectLoader {
 
     // ---- servers ------------------------------------------------------------------------------
 
+    /**
+     * The open-files limit of a server: {@code openFilesLimit} in connlint.yml, else the
+     * {@code LimitNOFILE} of a MySQL/MariaDB systemd unit in the project (when the project has
+     * one server), else unknown.
+     */
+    OpenFiles openFiles(Optional<Setting<Long>> declared, String server, int serverCount) {
+        if (declared.isPresent()) {
+            return new OpenFiles(declared, declared.get().effective());
+        }
+        if (systemd == null) {
+            io.connlint.core.read.systemd.SystemdLimits.Result read =
+                    io.connlint.core.read.systemd.SystemdLimits.read(rootPaths);
+            problems.addAll(read.problems());
+            notes.addAll(read.notes());
+            systemd = read.limits();
+        }
+        if (systemd.isEmpty()) {
+            return new OpenFiles(Optional.empty(), 0);
+        }
+        var first = systemd.get(0);
+        SourceLocation at = first.soft().location().orElseThrow();
+        if (serverCount > 1) {
+            notes.add(new Note(at, "LimitNOFILE of " + first.unit() + " is not applied: the project declares "
+                    + serverCount + " servers; set openFilesLimit for server " + server + " in connlint.yml"));
+            return new OpenFiles(Optional.empty(), 0);
+        }
+        if (systemd.size() > 1) {
+            notes.add(new Note(at, "several systemd units set LimitNOFILE; server " + server + " uses "
+                    + first.unit() + " (" + first.soft().raw() + "); set openFilesLimit in connlint.yml to choose"));
+        }
+        return new OpenFiles(Optional.of(first.soft()), first.hard());
+    }
+
+    /** The soft limit as a setting (empty: unknown) and the hard limit. */
+    record OpenFiles(Optional<Setting<Long>> soft, long hard) {
+    }
+
+    private List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemd;
+
     private DatabaseServer server(ServerDecl decl) {
         ServerEngine engine = ServerEngine.DEFAULT;
         if (decl.engine().isPresent()) {
@@ -142,14 +181,17 @@ public final class ProjectLoader {
         OptionFileReader reader = new OptionFileReader(paths, engine);
         List<String> filesRead = new ArrayList<>();
         List<OptionEntry> entries = new ArrayList<>();
+        List<io.connlint.core.model.OptionFileIssue> issues = new ArrayList<>();
         for (Path path : optionFiles(decl, runtime)) {
             OptionFiles read = reader.read(path);
             filesRead.addAll(read.filesRead());
             entries.addAll(read.entries());
             problems.addAll(read.problems());
             notes.addAll(read.notes());
+            issues.addAll(read.issues());
             unused.addAll(groupsNotRead(read, decl.id(), engine));
         }
+        issues.addAll(io.connlint.core.read.server.OptionChecks.refusals(entries, engine));
         entries.addAll(runtime.commandLine());
         Optional<Path> persistedFile = decl.persisted().flatMap(this::existingFile);
         if (persistedFile.isPresent()) {
@@ -159,11 +201,12 @@ public final class ProjectLoader {
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = new ArrayList<>(decl.hosts().stream().map(Setting::value).toList());
         runtime.hosts().stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
+        OpenFiles openFiles = openFiles(decl.openFilesLimit(), decl.id(), serverCount);
         java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine, notes,
-                decl.openFilesLimit());
-        unused.addAll(overridden(entries, decl.id(), variables));
+                openFiles.soft(), openFiles.hard());
+        unused.addAll(overridden(entries, decl.id(), variables, engine));
         return new DatabaseServer(decl.id(), engine, filesRead, variables,
-                decl.ramMb(), decl.openFilesLimit(), reserved, hosts, Optional.of(decl.at()));
+                decl.ramMb(), openFiles.soft(), reserved, hosts, Optional.of(decl.at()), issues);
     }
 
     /** The option files connlint.yml names, else those the server's container mounts. */
@@ -260,18 +303,22 @@ public final class ProjectLoader {
         };
     }
 
-    /** Server variables set more than once: every one but the last is overridden (CL506). */
-    static List<UnusedKey> overridden(List<OptionEntry> entries, String server, Map<String, Setting<?>> variables) {
+    /**
+     * Server variables set more than once: every one but the last is overridden (CL506). Names are
+     * read as {@code engine} reads them (MariaDB: any case, unique prefixes).
+     */
+    static List<UnusedKey> overridden(List<OptionEntry> entries, String server, Map<String, Setting<?>> variables,
+                                      ServerEngine engine) {
         Map<String, Integer> last = new java.util.HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             int index = i;
-            io.connlint.core.read.mycnf.OptionValues.variableName(entries.get(i).name())
+            io.connlint.core.read.mycnf.OptionValues.variableName(entries.get(i).name(), engine)
                     .ifPresent(name -> last.put(name, index));
         }
         List<UnusedKey> keys = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             OptionEntry e = entries.get(i);
-            Optional<String> name = io.connlint.core.read.mycnf.OptionValues.variableName(e.name());
+            Optional<String> name = io.connlint.core.read.mycnf.OptionValues.variableName(e.name(), engine);
             if (name.isEmpty() || last.get(name.get()) == i
                     || io.connlint.core.model.ServerVariable.byName(name.get()).isEmpty()) {
                 continue;
