@@ -12,20 +12,25 @@ import java.util.Optional;
 /**
  * The worst-case memory of one server: its global buffers plus max_connections sessions each
  * using its per-thread buffers — MySQLTuner v2.9.1's "maximum possible memory usage"
- * (research/mysql-facts.md §5.2). Shared by CL201 and the HTML report. Sizes saturate at
- * {@link Long#MAX_VALUE} instead of wrapping (a variable may be as large as ULONG_MAX).
+ * (research/mysql-facts.md §5.2). On MySQL 8 the in-memory temporary tables of all sessions
+ * together are capped by temptable_max_ram (the TempTable engine); elsewhere each session may hold
+ * min(tmp_table_size, max_heap_table_size). MariaDB's Aria page cache is a server buffer. Shared by
+ * CL201 and the HTML report. Sizes saturate at {@link Long#MAX_VALUE} instead of wrapping (a
+ * variable may be as large as ULONG_MAX).
  *
  * @param serverTerms    the server buffers that exist on the engine
- * @param perThreadTerms the per-thread buffers, the last one {@code min(tmp_table_size, max_heap_table_size)}
+ * @param perThreadTerms the per-thread buffers; {@code min(tmp_table_size, max_heap_table_size)}
+ *                       among them unless temptable_max_ram caps the temporary tables
  * @param serverBuffers  Σ server buffers, in bytes
  * @param perThread      Σ per-thread buffers, in bytes
+ * @param tmpTable       min(tmp_table_size, max_heap_table_size), in bytes
+ * @param tempTableRam   temptable_max_ram, where the engine has it
  * @param maxConnections the server's max_connections
- * @param threads        max_connections × perThread, in bytes
- * @param total          serverBuffers + threads, in bytes
  * @param ramMb          host memory, when declared
  */
 public record ConnectionMemory(List<Term> serverTerms, List<Term> perThreadTerms, long serverBuffers, long perThread,
-                               Setting<Long> maxConnections, long threads, long total, Optional<Setting<Long>> ramMb) {
+                               long tmpTable, Optional<Setting<Long>> tempTableRam, Setting<Long> maxConnections,
+                               Optional<Setting<Long>> ramMb) {
 
     public static final long MIB = 1024 * 1024;
 
@@ -34,9 +39,13 @@ public record ConnectionMemory(List<Term> serverTerms, List<Term> perThreadTerms
             ServerVariable.READ_RND_BUFFER_SIZE, ServerVariable.SORT_BUFFER_SIZE, ServerVariable.JOIN_BUFFER_SIZE,
             ServerVariable.BINLOG_CACHE_SIZE, ServerVariable.THREAD_STACK);
 
-    /** mysqltuner.pl sub calculations, server_buffers; query_cache_size where the engine has it. */
+    /**
+     * mysqltuner.pl sub calculations, server_buffers; query_cache_size and aria_pagecache_buffer_size
+     * where the engine has them.
+     */
     private static final List<ServerVariable> SERVER = List.of(ServerVariable.INNODB_BUFFER_POOL_SIZE,
-            ServerVariable.INNODB_LOG_BUFFER_SIZE, ServerVariable.KEY_BUFFER_SIZE, ServerVariable.QUERY_CACHE_SIZE);
+            ServerVariable.INNODB_LOG_BUFFER_SIZE, ServerVariable.KEY_BUFFER_SIZE, ServerVariable.QUERY_CACHE_SIZE,
+            ServerVariable.ARIA_PAGECACHE_BUFFER_SIZE);
 
     /**
      * One term of a sum.
@@ -77,13 +86,57 @@ public record ConnectionMemory(List<Term> serverTerms, List<Term> perThreadTerms
         Setting<Long> tmp = server.variable(ServerVariable.TMP_TABLE_SIZE);
         Setting<Long> heap = server.variable(ServerVariable.MAX_HEAP_TABLE_SIZE);
         long tmpTable = Math.min(tmp.effective(), heap.effective());
-        perThread = plus(perThread, tmpTable);
-        threadTerms.add(new Term("min(tmp_table_size, max_heap_table_size)", tmpTable, List.of(tmp, heap)));
+        // MySQL 8: TempTable holds every session's temporary tables within temptable_max_ram
+        Optional<Setting<Long>> tempTableRam = ServerVariable.TEMPTABLE_MAX_RAM.existsOn(server.engine())
+                ? Optional.of(server.variable(ServerVariable.TEMPTABLE_MAX_RAM)) : Optional.empty();
+        if (tempTableRam.isEmpty()) {
+            perThread = plus(perThread, tmpTable);
+            threadTerms.add(new Term(TMP_TABLE_TERM, tmpTable, List.of(tmp, heap)));
+        }
+        return new ConnectionMemory(serverTerms, threadTerms, serverBuffers, perThread, tmpTable, tempTableRam,
+                server.maxConnections(), server.ramMb());
+    }
 
-        Setting<Long> maxConnections = server.maxConnections();
-        long threads = times(maxConnections.effective(), perThread);
-        return new ConnectionMemory(serverTerms, threadTerms, serverBuffers, perThread, maxConnections, threads,
-                plus(serverBuffers, threads), server.ramMb());
+    /** The name of the per-session temporary-table term. */
+    public static final String TMP_TABLE_TERM = "min(tmp_table_size, max_heap_table_size)";
+
+    /** In-memory temporary tables of {@code n} sessions: n × tmpTable, capped by temptable_max_ram where it exists. */
+    public long tempTables(long n) {
+        long tables = times(n, tmpTable);
+        return tempTableRam.map(r -> Math.min(r.effective(), tables)).orElse(0L);
+    }
+
+    /** What {@code n} sessions need beyond the server buffers. */
+    public long threads(long n) {
+        return plus(times(n, perThread), tempTables(n));
+    }
+
+    /** The worst case with {@code n} sessions. */
+    public long total(long n) {
+        return plus(serverBuffers, threads(n));
+    }
+
+    /** The worst case with max_connections sessions. */
+    public long total() {
+        return total(maxConnections.effective());
+    }
+
+    /** The largest n ≤ upTo whose total fits in {@code budget}; 0 when none does. */
+    public long largestFitting(long budget, long upTo) {
+        if (total(0) > budget) {
+            return 0;
+        }
+        long lo = 0;
+        long hi = upTo;
+        while (lo < hi) {
+            long mid = lo + (hi - lo + 1) / 2;
+            if (total(mid) <= budget) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /** Host memory in bytes, when declared. */
@@ -93,7 +146,7 @@ public record ConnectionMemory(List<Term> serverTerms, List<Term> perThreadTerms
 
     /** True when the worst case needs more than the host has. */
     public boolean aboveRam() {
-        return ramBytes().map(r -> total > r).orElse(false);
+        return ramBytes().map(r -> total() > r).orElse(false);
     }
 
     /** Bytes as MiB, one decimal when not whole ({@code 17.9 MiB}); below 1 MiB in whole KiB ({@code 32 KiB}). */

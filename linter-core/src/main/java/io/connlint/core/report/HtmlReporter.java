@@ -67,10 +67,11 @@ public final class HtmlReporter implements Reporter {
             .connlint-report svg .app3,.connlint-report .swatch.app3{fill:#cbc9e2;background:#cbc9e2}
             .connlint-report svg .app4,.connlint-report .swatch.app4{fill:#f2d16b;background:#f2d16b}
             .connlint-report svg .app5,.connlint-report .swatch.app5{fill:#a6dfd9;background:#a6dfd9}
-            .connlint-report svg rect[class^=app],.connlint-report svg .reserved,.connlint-report svg .mem-server,.connlint-report svg .mem-threads{stroke:#fff;stroke-width:1}
+            .connlint-report svg rect[class^=app],.connlint-report svg .reserved,.connlint-report svg .mem-server,.connlint-report svg .mem-threads,.connlint-report svg .mem-tables{stroke:#fff;stroke-width:1}
             .connlint-report svg .reserved,.connlint-report .swatch.reserved{fill:#d0d0d0;background:#d0d0d0}
             .connlint-report svg .mem-server,.connlint-report .swatch.mem-server{fill:#bcd4e6;background:#bcd4e6}
             .connlint-report svg .mem-threads,.connlint-report .swatch.mem-threads{fill:#f5c48c;background:#f5c48c}
+            .connlint-report svg .mem-tables,.connlint-report .swatch.mem-tables{fill:#d9c2e8;background:#d9c2e8}
             .connlint-report svg .headroom,.connlint-report .swatch.headroom{fill:#fff;background:#fff;stroke:#555;stroke-dasharray:4 3}
             .connlint-report svg .over-hatch{fill:url(#connlint-hatch);stroke:var(--error);stroke-width:2}
             .connlint-report svg .overflow,.connlint-report .swatch.overflow{fill:var(--error);background:var(--error)}
@@ -315,31 +316,42 @@ public final class HtmlReporter implements Reporter {
 
     private static void memory(DatabaseServer server, String id, Appendable out) throws IOException {
         ConnectionMemory m = ConnectionMemory.of(server);
-        String mc = "max_connections " + m.maxConnections().effective();
-        List<Svg.Segment> segments = List.of(
+        long n = m.maxConnections().effective();
+        String mc = "max_connections " + n;
+        long sessions = ConnectionMemory.times(n, m.perThread());
+        long tables = m.tempTables(n);
+        long total = m.total();
+        String tablesLabel = m.tempTableRam().map(r -> "temporary tables min(temptable_max_ram " + mib(r.effective())
+                + ", " + n + " × " + mib(m.tmpTable()) + ") = " + mib(tables)).orElse("");
+        List<Svg.Segment> segments = new ArrayList<>(List.of(
                 new Svg.Segment("server buffers " + mib(m.serverBuffers()), mib(m.serverBuffers()),
                         m.serverBuffers(), "mem-server"),
-                new Svg.Segment(mc + " × " + mib(m.perThread()) + " = " + mib(m.threads()), mib(m.threads()),
-                        m.threads(), "mem-threads"));
+                new Svg.Segment(mc + " × " + mib(m.perThread()) + " = " + mib(sessions), mib(sessions), sessions,
+                        "mem-threads")));
+        if (m.tempTableRam().isPresent()) {
+            segments.add(new Svg.Segment(tablesLabel, mib(tables), tables, "mem-tables"));
+        }
         Optional<Long> ram = m.ramBytes();
         String title = "Worst-case memory of server " + server.id();
         String desc = "Stacked bar: server buffers " + mib(m.serverBuffers()) + "; " + mc + " × per-connection buffers "
-                + mib(m.perThread()) + " = " + mib(m.threads()) + "; total " + mib(m.total())
-                + ram.map(r -> " against RAM " + mib(r) + (m.aboveRam() ? ": " + mib(m.total() - r) + " more than the host has"
+                + mib(m.perThread()) + " = " + mib(sessions) + (tablesLabel.isEmpty() ? "" : "; " + tablesLabel)
+                + "; total " + mib(total)
+                + ram.map(r -> " against RAM " + mib(r) + (m.aboveRam() ? ": " + mib(total - r) + " more than the host has"
                 : "")).orElse("; the host's RAM is not declared (ramMb)") + ".";
         out.append("<figure>\n<figcaption>Server buffers plus ").append(Html.esc(mc))
-                .append(" × per-connection buffers = ").append(Html.esc(mib(m.total())));
+                .append(" × per-connection buffers").append(tablesLabel.isEmpty() ? "" : " plus temporary tables")
+                .append(" = ").append(Html.esc(mib(total)));
         if (ram.isPresent()) {
             out.append(" of RAM ").append(Html.esc(mib(ram.get())));
             if (m.aboveRam()) {
-                out.append(" — <span class=\"cl-over\">").append(Html.esc(mib(m.total() - ram.get())))
+                out.append(" — <span class=\"cl-over\">").append(Html.esc(mib(total - ram.get())))
                         .append(" more than the host has</span>");
             }
         }
         out.append("</figcaption>\n").append(Svg.bar(id, title, desc, segments,
                 ram.map(r -> new Svg.Marker(r, "RAM " + mib(r), false)).orElse(null), List.of(),
-                ram.map(r -> "free " + mib(r - m.total())).orElse(null),
-                ram.map(r -> "over RAM by " + mib(m.total() - r)).orElse(null))).append('\n');
+                ram.map(r -> "free " + mib(r - total)).orElse(null),
+                ram.map(r -> "over RAM by " + mib(total - r)).orElse(null))).append('\n');
         if (ram.isEmpty()) {
             out.append("<p class=\"note\">The host's memory is not declared: add <code>ramMb</code> to server ")
                     .append(Html.esc(server.id())).append(" in connlint.yml to compare against it.</p>\n");
@@ -349,12 +361,23 @@ public final class HtmlReporter implements Reporter {
                 .append("<th scope=\"col\">Origin</th></tr></thead>\n<tbody>\n");
         memoryTerms(out, "server", m.serverTerms());
         memoryTerms(out, "per connection", m.perThreadTerms());
+        if (m.tempTableRam().isPresent()) {
+            Setting<Long> r = m.tempTableRam().get();
+            out.append("<tr><th scope=\"row\">temptable_max_ram <span class=\"note\">(all sessions' temporary tables)")
+                    .append("</span></th><td class=\"num\">").append(mib(r.effective())).append("</td><td>")
+                    .append(Html.esc(r.origin().describe())).append("</td></tr>\n");
+        }
         out.append("</tbody>\n<tfoot><tr><th scope=\"row\"><span class=\"swatch mem-server\"></span>server buffers</th>")
                 .append("<td class=\"num\">").append(mib(m.serverBuffers())).append("</td><td></td></tr>\n")
                 .append("<tr><th scope=\"row\"><span class=\"swatch mem-threads\"></span>").append(Html.esc(mc))
-                .append(" × ").append(mib(m.perThread())).append("</th><td class=\"num\">").append(mib(m.threads()))
-                .append("</td><td>").append(Html.esc(m.maxConnections().origin().describe())).append("</td></tr>\n")
-                .append("<tr><th scope=\"row\">total</th><td class=\"num\">").append(mib(m.total()))
+                .append(" × ").append(mib(m.perThread())).append("</th><td class=\"num\">").append(mib(sessions))
+                .append("</td><td>").append(Html.esc(m.maxConnections().origin().describe())).append("</td></tr>\n");
+        if (m.tempTableRam().isPresent()) {
+            out.append("<tr><th scope=\"row\"><span class=\"swatch mem-tables\"></span>")
+                    .append(Html.esc(tablesLabel.substring(0, tablesLabel.lastIndexOf(" = ")))).append("</th>")
+                    .append("<td class=\"num\">").append(mib(tables)).append("</td><td></td></tr>\n");
+        }
+        out.append("<tr><th scope=\"row\">total</th><td class=\"num\">").append(mib(total))
                 .append("</td><td>").append(ram.map(r -> "RAM " + mib(r) + " (ramMb)").orElse("RAM not declared"))
                 .append("</td></tr>\n</tfoot>\n</table>\n</figure>\n");
     }

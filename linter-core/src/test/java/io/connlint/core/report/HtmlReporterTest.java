@@ -122,6 +122,9 @@ class HtmlReporterTest {
         String html = html();
         assertTrue(html.contains("Worst-case memory of server cut"));
         assertTrue(html.contains(">RAM 1024 MiB</text>"));
+        // MySQL 8: all sessions' temporary tables within temptable_max_ram (1 GiB by default)
+        assertTrue(html.contains("<title>temporary tables min(temptable_max_ram 1024 MiB, 214 × 16 MiB) = 1024 MiB</title>"),
+                "no temporary-table share");
         assertTrue(html.contains(">wait_timeout 10 min</text>"));
         assertTrue(html.contains(">0 (no limit)</text>"), "maxLifetime 0 runs to the edge");
         assertTrue(html.contains(">0 (disabled)</text>"), "keepaliveTime 0 is disabled");
@@ -150,7 +153,7 @@ class HtmlReporterTest {
     @Test
     void coloursHaveSufficientContrast() {
         String style = HtmlReporter.style();
-        Matcher fills = Pattern.compile("svg \\.(app\\d|reserved|mem-server|mem-threads|time)[^{]*\\{fill:(#[0-9a-f]{6})")
+        Matcher fills = Pattern.compile("svg \\.(app\\d|reserved|mem-server|mem-threads|mem-tables|time)[^{]*\\{fill:(#[0-9a-f]{6})")
                 .matcher(style);
         int checked = 0;
         while (fills.find()) {
@@ -158,7 +161,7 @@ class HtmlReporterTest {
             assertTrue(ratio >= 4.5, fills.group(1) + " " + fills.group(2) + ": " + ratio);
             checked++;
         }
-        assertEquals(10, checked, "the fills were not all found in the stylesheet");
+        assertEquals(11, checked, "the fills were not all found in the stylesheet");
         for (String variable : List.of("--error", "--warning", "--info", "--muted")) {
             Matcher m = Pattern.compile(variable + ":(#[0-9a-f]{6})").matcher(style);
             assertTrue(m.find(), variable);

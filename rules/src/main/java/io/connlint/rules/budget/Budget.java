@@ -90,6 +90,19 @@ final class Budget {
                     .append(" even at ").append(largest.maximumPoolSize().name()).append(" = 1; lower them, or ");
         }
         help.append("raise max_connections on server ").append(server.id()).append(" to at least ").append(total);
+        // the largest pool max per app that fits when only that app changes
+        List<String> alone = new java.util.ArrayList<>();
+        for (ClientPool pool : pools) {
+            long per = scenario.running(pool).effective() * pool.processes().effective();
+            long rest = total - reserved - demand(pool);
+            long fit = per == 0 ? 0 : (limit - reserved - rest) / per;
+            if (pool != largest && fit >= 1 && fit < pool.maximumPoolSize().effective()) {
+                alone.add(pool.id() + " " + pool.maximumPoolSize().name() + " at most " + fit);
+            }
+        }
+        if (!alone.isEmpty()) {
+            help.append("; or change one other app alone: ").append(String.join(", ", alone));
+        }
         report.help(help.toString()).emit();
     }
 
