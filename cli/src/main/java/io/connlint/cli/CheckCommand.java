@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
                 "2:connlint could not run (bad arguments, missing --config or --baseline file)"})
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { console, sarif, json, github, checkstyle }
+    enum Format { console, sarif, json, github, checkstyle, html }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,8 +24,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ProjectOptions project;
 
-    @Option(names = "--format", defaultValue = "console", description = "console, sarif, json, github (GitHub Actions annotations)"
-            + " or checkstyle (XML for Jenkins warnings-ng) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "console", description = "console, sarif, json, github (GitHub Actions annotations),"
+            + " checkstyle (XML for Jenkins warnings-ng) or html (a self-contained page with the budget drawn)"
+            + " (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")

@@ -152,6 +152,21 @@ class CheckMojoTest {
     @Test
     @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "failOn", value = "never")
+    @MojoParameter(name = "formats", value = "html")
+    void formatsHtmlWritesThePage(CheckMojo mojo) throws Exception {
+        mojo.execute();
+
+        String html = Files.readString(reports().resolve("connlint.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<rect class=\"overflow\""), "no overflow drawn");
+        assertTrue(html.contains("CL101-pool-budget-exceeded"));
+        assertFalse(Files.exists(reports().resolve("connlint.sarif")));
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "formats", value = "none")
     void formatsNoneOnlyLogs(CheckMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
@@ -202,7 +217,7 @@ class CheckMojoTest {
     void anUnknownFormatIsAnExecutionError(CheckMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertEquals("connlint: formats (connlint.formats) takes console, sarif, json, checkstyle, github or none; found 'pdf'", e.getMessage());
+        assertEquals("connlint: formats (connlint.formats) takes console, sarif, json, checkstyle, github, html or none; found 'pdf'", e.getMessage());
     }
 
     @Test

@@ -17,6 +17,8 @@ import io.connlint.core.model.UnusedKey;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.hikari.HikariPropertiesReader;
+import io.connlint.core.read.hikari.HikariVersion;
+import io.connlint.core.read.spring.BuildFileVersions;
 import io.connlint.core.read.mycnf.OptionEntry;
 import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
@@ -55,6 +57,7 @@ public final class ProjectLoader {
     private final List<ReadProblem> problems = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
     private final List<UnusedKey> unused = new ArrayList<>();
+    private final Map<Path, Optional<BuildFileVersions.Found>> buildVersions = new java.util.HashMap<>();
     private ComposeFiles.Project rootCompose;
     private List<Path> sharedManifests;
     private final Map<Path, DeploymentFile> deploymentFileCache = new java.util.HashMap<>();
@@ -414,7 +417,7 @@ public final class ProjectLoader {
             processes = gunicorn.get().workers();
         }
         PoolContext context = new PoolContext(app.id(), instances, processes, server, Optional.of(app.at()),
-                scaling.rollout(), scaling.maximum());
+                scaling.rollout(), scaling.maximum(), app.hikariVersion());
         for (Path file : django) {
             pools.addAll(djangoPools(file, app.env(), context, gunicorn, true,
                     django.size() == 1 && spring.isEmpty() && others.isEmpty()));
@@ -476,15 +479,51 @@ public final class ProjectLoader {
     /** What every pool of one app shares. */
     record PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
                        Optional<SourceLocation> declaredAt, Optional<Setting<Long>> rollout,
-                       Optional<Setting<Long>> maximum) {
+                       Optional<Setting<Long>> maximum, Optional<Setting<String>> hikariVersion) {
         PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
                     Optional<SourceLocation> declaredAt) {
-            this(app, instances, processes, server, declaredAt, Optional.empty(), Optional.empty());
+            this(app, instances, processes, server, declaredAt, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         PoolContext withProcesses(Setting<Long> p) {
-            return new PoolContext(app, instances, p, server, declaredAt, rollout, maximum);
+            return new PoolContext(app, instances, p, server, declaredAt, rollout, maximum, hikariVersion);
         }
+    }
+
+    /**
+     * The HikariCP release an app's pools run and why: {@code hikariVersion} in connlint.yml, else
+     * the nearest build file's HikariCP version or the one its Spring Boot version manages, else
+     * the latest HikariCP.
+     */
+    Setting<String> hikariVersion(PoolContext context, Path configFile) {
+        if (context.hikariVersion().isPresent()) {
+            Setting<String> declared = context.hikariVersion().get();
+            String v = HikariVersion.parse(declared.value()).orElse(HikariVersion.LATEST).toString();
+            return new Setting<>(ClientPool.HIKARI_VERSION, v, declared.raw(), declared.origin(), v, Optional.empty());
+        }
+        // one look-up per directory: a repository of many pool files reads its build files once
+        Optional<BuildFileVersions.Found> found = buildVersions.computeIfAbsent(
+                configFile.toAbsolutePath().normalize().getParent(), dir -> BuildFileVersions.near(configFile, rootPaths));
+        String latest = HikariVersion.LATEST.toString();
+        if (found.isEmpty()) {
+            return Setting.assumed(ClientPool.HIKARI_VERSION, latest, "no hikariVersion in connlint.yml and no HikariCP"
+                    + " or Spring Boot version in a build file: the latest HikariCP");
+        }
+        BuildFileVersions.Found f = found.get();
+        if (f.library().equals(BuildFileVersions.HIKARICP)) {
+            Optional<HikariVersion> v = HikariVersion.parse(f.version()).filter(HikariVersion::isModelled);
+            if (v.isPresent()) {
+                return new Setting<>(ClientPool.HIKARI_VERSION, v.get().toString(), f.version(),
+                        new io.connlint.core.model.Origin.InFile(f.at()), v.get().toString(), Optional.empty());
+            }
+            return Setting.assumed(ClientPool.HIKARI_VERSION, latest, "HikariCP " + f.version() + " (" + f.at()
+                    + ") is not a release connlint models (" + HikariVersion.OLDEST + " to " + latest + "): the latest");
+        }
+        Optional<HikariVersion> bundled = HikariVersion.bundledWithSpringBoot(f.version());
+        return bundled.map(v -> Setting.derived(ClientPool.HIKARI_VERSION, v.toString(), "Spring Boot " + f.version()
+                        + " (" + f.at() + ") manages HikariCP " + v))
+                .orElseGet(() -> Setting.assumed(ClientPool.HIKARI_VERSION, latest, "Spring Boot " + f.version() + " ("
+                        + f.at() + ") is not in connlint's table of the HikariCP each Boot release manages: the latest"));
     }
 
     /** Spring Boot configuration: {@code application*.yml|yaml|properties}, and any other YAML named for an app. */
@@ -497,15 +536,20 @@ public final class ProjectLoader {
     /** The pools of a Spring Boot application; the auto-configured one is named after the app. */
     List<ClientPool> springPools(List<Path> files, List<String> profiles, Map<String, String> env, SourceLocation envAt,
                                  PoolContext context, boolean declared, boolean onlySource) {
+        Setting<String> version = hikariVersion(context, files.get(0));
         SpringConfigReader.Result spring = SpringConfigReader.read(context.app(), files, profiles, env, envAt, rootPaths,
-                declared);
+                declared, HikariVersion.parse(version.value()).orElse(HikariVersion.LATEST));
         problems.addAll(spring.problems());
         notes.addAll(spring.notes());
         unused.addAll(spring.unused());
         List<ClientPool> pools = new ArrayList<>();
         for (SpringConfigReader.SpringPool p : spring.pools()) {
             String id = p.isMain() && onlySource ? context.app() : context.app() + "/" + p.prefix();
-            pools.add(new ClientPool(id, context.app(), p.kind(), spring.filesRead(), p.target(), p.settings(),
+            java.util.SortedMap<String, Setting<?>> settings = new java.util.TreeMap<>(p.settings());
+            if (p.kind() == PoolKind.SPRING_HIKARI) {
+                settings.put(ClientPool.HIKARI_VERSION, version);
+            }
+            pools.add(new ClientPool(id, context.app(), p.kind(), spring.filesRead(), p.target(), settings,
                     context.instances(), context.processes(), context.server(), context.declaredAt(), p.rejected(),
                     context.rollout(), context.maximum()));
         }
@@ -529,14 +573,17 @@ public final class ProjectLoader {
             return Optional.empty();
         }
         HikariPropertiesReader.Result hikari;
+        Setting<String> version = hikariVersion(context, file);
         try {
-            hikari = HikariPropertiesReader.read(text);
+            hikari = HikariPropertiesReader.read(text, HikariVersion.parse(version.value()).orElse(HikariVersion.LATEST));
         } catch (TextFile.Unreadable e) {
             problems.add(e.problem());
             return Optional.empty();
         }
+        java.util.SortedMap<String, Setting<?>> settings = new java.util.TreeMap<>(hikari.settings());
+        settings.put(ClientPool.HIKARI_VERSION, version);
         return Optional.of(new ClientPool(id, context.app(), PoolKind.HIKARI, List.of(display), hikari.target(),
-                new java.util.TreeMap<>(hikari.settings()), context.instances(), context.processes(), context.server(),
+                settings, context.instances(), context.processes(), context.server(),
                 context.declaredAt(),
                 hikari.rejected(), context.rollout(), context.maximum()));
     }

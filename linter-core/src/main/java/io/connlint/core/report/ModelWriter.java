@@ -9,6 +9,7 @@ import io.connlint.core.model.Setting;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code connlint show}: the model connlint reasons about — every server's variables and every
@@ -94,16 +95,15 @@ public final class ModelWriter {
             }
             return s.origin().describe();
         }
-        String reason = s.reason().orElseThrow();
         String cut = cutRule(server, s.name());
-        if (cut != null && reason.contains("Changed limits")) {
+        Optional<Setting.Adjustment> openFilesCut = s.adjustment(Setting.Kind.OPEN_FILES_CUT);
+        if (cut != null && openFilesCut.isPresent()) {
             Setting<?> files = server.variables().get("open_files_limit");
             String limit = files == null ? "the open-files limit" : "open_files_limit " + files.effective();
             return "derived from " + limit + " (" + cut + "), requested " + s.value() + " " + source
-                    + " [the server logs: " + reason.substring(reason.indexOf("Changed limits")).split("; then ")[0]
-                    + "]";
+                    + " [the server logs: " + openFilesCut.get().why() + "]";
         }
-        return "runs as " + s.effective() + ", written " + s.value() + " " + source + ": " + reason;
+        return "runs as " + s.effective() + ", written " + s.value() + " " + source + ": " + s.reason().orElseThrow();
     }
 
     /** How the engine cuts a variable to the open files it got, in words. */

@@ -38,7 +38,7 @@ class ModelWriterTest {
                 + "    openFilesLimit: 1024\n");
         String text = show();
         assertTrue(text.contains("  max_connections 214: derived from open_files_limit 1024 (MySQL cuts to files − 810), "
-                + "requested 500 at db/my.cnf:2:1"), text);
+                + "requested 500 at db/my.cnf:2:1 [the server logs: Changed limits: max_connections: 214 "), text);
         assertTrue(text.contains("  wait_timeout 600: set at db/my.cnf:3:1\n"), text);
         assertTrue(text.contains("  interactive_timeout 28800: engine default for mysql-8.0\n"), text);
         assertTrue(text.contains("  thread_cache_size 10: derived: min(100, 8 + max_connections 214 / 100)\n"), text);

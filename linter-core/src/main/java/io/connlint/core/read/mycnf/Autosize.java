@@ -76,7 +76,7 @@ final class Autosize {
         Setting<Long> tcs = setting(vars, ServerVariable.THREAD_CACHE_SIZE, engine);
         if (tcs.effective() > mc) {
             if (tcs.isWritten()) {
-                put(vars, rewrite(tcs, mc, "thread_cache_size is lowered to max_connections (" + mc + ")"));
+                put(vars, rewrite(tcs, mc, Setting.Kind.OTHER, "thread_cache_size is lowered to max_connections (" + mc + ")"));
             } else {
                 put(vars, Setting.derived("thread_cache_size", mc,
                         "min(" + tcs.effective() + " (default), max_connections " + mc + ")"));
@@ -201,7 +201,7 @@ final class Autosize {
         if (!backLog.isWritten()) {
             put(vars, Setting.derived("back_log", auto, formula));
         } else if (backLog.effective() == 0) {
-            put(vars, rewrite(backLog, auto, "back_log 0 is autosized: " + formula));
+            put(vars, rewrite(backLog, auto, Setting.Kind.AUTOSIZED, "back_log 0 is autosized: " + formula));
         }
     }
 
@@ -244,14 +244,12 @@ final class Autosize {
 
     /** {@code s} running with {@code effective}, the reasons chained. */
     static Setting<Long> rewrite(Setting<Long> s, long effective, String why) {
-        if (s.effective() == effective) {
-            return s;
-        }
-        if (effective == s.value() && s.reason().isEmpty()) {
-            return s;
-        }
-        String reason = s.reason().map(r -> r + "; then " + why).orElse(why);
-        return new Setting<>(s.name(), s.value(), s.raw(), s.origin(), effective, Optional.of(reason));
+        return rewrite(s, effective, Setting.Kind.OPEN_FILES_CUT, why);
+    }
+
+    /** {@code s} running with {@code effective}, after an adjustment of {@code kind}. */
+    static Setting<Long> rewrite(Setting<Long> s, long effective, Setting.Kind kind, String why) {
+        return s.then(effective, kind, why);
     }
 
     private static long minU(long a, long b) {

@@ -140,21 +140,22 @@ public final class ServerVariablesBuilder {
         String kind = range.min() < 0 ? "signed" : "unsigned";
         if (value < 0 && range.min() >= 0) {
             // MySQL clamps a negative value of an unsigned option (MariaDB refuses it in parseNumber)
-            return written.runsWith(range.min(), "option '" + name + "': value " + value + " adjusted to "
+            return written.runsWith(range.min(), Setting.Kind.RANGE_CLAMPED, "option '" + name + "': value " + value + " adjusted to "
                     + range.min());
         }
         if (value > range.max()) {
             long max = range.limit(value);
-            return written.runsWith(max, "option '" + name + "': " + kind + " value " + value + " adjusted to " + max);
+            return written.runsWith(max, Setting.Kind.RANGE_CLAMPED,
+                    "option '" + name + "': " + kind + " value " + value + " adjusted to " + max);
         }
         long v = range.block() > 1 ? value / range.block() * range.block() : value;
         if (v < range.min()) {
-            return written.runsWith(range.min(),
+            return written.runsWith(range.min(), Setting.Kind.RANGE_CLAMPED,
                     "option '" + name + "': " + kind + " value " + value + " adjusted to " + range.min());
         }
         if (v != value) {
             // the server rounds silently (no warning); connlint says why
-            return written.runsWith(v, name + " is rounded down to a multiple of its block size "
+            return written.runsWith(v, Setting.Kind.BLOCK_ROUNDED, name + " is rounded down to a multiple of its block size "
                     + range.block() + " (" + engine.id() + "): " + value + " runs as " + v);
         }
         return written;
