@@ -61,11 +61,26 @@ public final class ProjectLoader {
     private ComposeFiles.Project rootCompose;
     private List<Path> sharedManifests;
     private final Map<Path, DeploymentFile> deploymentFileCache = new java.util.HashMap<>();
+    /** Deployment files read before servers and apps are read in parallel; read-only then. */
+    private final Map<Path, DeploymentFile> sharedDeploymentFiles;
     private int serverCount;
 
     private ProjectLoader(LintRequest request) {
         this.request = request;
         this.rootPaths = new ProjectPaths(request.projectRoot(), Map.of());
+        this.sharedDeploymentFiles = Map.of();
+    }
+
+    /** A loader for one server or app of a parallel read: what {@code parent} read once, shared. */
+    private ProjectLoader(ProjectLoader parent) {
+        this.request = parent.request;
+        this.rootPaths = parent.rootPaths;
+        this.sharedDeploymentFiles = parent.deploymentFileCache;
+        this.rootCompose = parent.rootCompose;
+        this.sharedManifests = parent.sharedManifests;
+        this.sharedByName = parent.sharedByName;
+        this.systemd = parent.systemd;
+        this.serverCount = parent.serverCount;
     }
 
     /**
@@ -101,17 +116,72 @@ public final class ProjectLoader {
         problems.addAll(config.problems());
         List<DatabaseServer> servers = new ArrayList<>();
         serverCount = config.servers().size();
-        for (ServerDecl decl : config.servers().values()) {
-            servers.add(server(decl));
-        }
         List<ClientPool> pools = new ArrayList<>();
-        for (AppDecl app : config.apps().values()) {
-            pools.addAll(pools(app, config));
+        if (config.servers().size() + config.apps().size() >= PARALLEL_FROM) {
+            ProjectConfig declared = config;
+            readShared(config);
+            servers.addAll(inParallel(config.servers().values(), (loader, decl) -> List.of(loader.server(decl))));
+            pools.addAll(inParallel(config.apps().values(), (loader, app) -> loader.pools(app, declared)));
+        } else {
+            for (ServerDecl decl : config.servers().values()) {
+                servers.add(server(decl));
+            }
+            for (AppDecl app : config.apps().values()) {
+                pools.addAll(pools(app, config));
+            }
         }
         Map<String, String> links = link(servers, pools);
         Deployment model = new Deployment(request.projectRoot().toString(), servers, pools, links, problems, notes,
                 unused, List.of(), false);
         return new Loaded(model, config);
+    }
+
+    /** From this many servers and apps together, they are read in parallel. */
+    private static final int PARALLEL_FROM = 16;
+
+    /**
+     * What servers and apps share, read once before they are read in parallel: the root compose
+     * project, every deployment file connlint.yml names (parsed in parallel, cached, their problems
+     * reported in file order), their workloads by name, and the systemd limits when a server needs
+     * them. A sequential read reads the same when the first server or app needs it.
+     */
+    private void readShared(ProjectConfig config) {
+        rootCompose();
+        List<Path> manifests = sharedManifests(config);
+        List<DeploymentFile> reads = Parallel.map(manifests, f -> DeploymentFile.read(f, rootPaths));
+        for (int i = 0; i < manifests.size(); i++) {
+            if (deploymentFileCache.putIfAbsent(manifests.get(i), reads.get(i)) == null) {
+                problems.addAll(reads.get(i).problems());
+            }
+        }
+        sharedByName(config);
+        if (config.servers().values().stream().anyMatch(s -> s.openFilesLimit().isEmpty())) {
+            systemdLimits();
+        }
+    }
+
+    /** What one server's or app's read produced, with the loader that collected its problems, notes and unused keys. */
+    private record Part<R>(List<R> values, ProjectLoader loader) {
+    }
+
+    /**
+     * Reads every item (a server, an app) on its own loader, in parallel, then merges the results
+     * and the loaders' problems, notes and unused keys in item order, as a sequential read adds them.
+     */
+    private <T, R> List<R> inParallel(java.util.Collection<T> items,
+                                      java.util.function.BiFunction<ProjectLoader, T, List<R>> read) {
+        List<Part<R>> parts = Parallel.map(List.copyOf(items), item -> {
+            ProjectLoader loader = new ProjectLoader(this);
+            return new Part<>(read.apply(loader, item), loader);
+        });
+        List<R> values = new ArrayList<>();
+        for (Part<R> part : parts) {
+            values.addAll(part.values());
+            problems.addAll(part.loader().problems);
+            notes.addAll(part.loader().notes);
+            unused.addAll(part.loader().unused);
+        }
+        return values;
     }
 
     // ---- servers ------------------------------------------------------------------------------
@@ -125,13 +195,7 @@ public final class ProjectLoader {
         if (declared.isPresent()) {
             return new OpenFiles(declared, declared.get().effective());
         }
-        if (systemd == null) {
-            io.connlint.core.read.systemd.SystemdLimits.Result read =
-                    io.connlint.core.read.systemd.SystemdLimits.read(rootPaths);
-            problems.addAll(read.problems());
-            notes.addAll(read.notes());
-            systemd = read.limits();
-        }
+        List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemd = systemdLimits();
         if (systemd.isEmpty()) {
             return new OpenFiles(Optional.empty(), 0);
         }
@@ -154,6 +218,18 @@ public final class ProjectLoader {
     }
 
     private List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemd;
+
+    /** The project's systemd units' LimitNOFILE, read once. */
+    private List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemdLimits() {
+        if (systemd == null) {
+            io.connlint.core.read.systemd.SystemdLimits.Result read =
+                    io.connlint.core.read.systemd.SystemdLimits.read(rootPaths);
+            problems.addAll(read.problems());
+            notes.addAll(read.notes());
+            systemd = read.limits();
+        }
+        return systemd;
+    }
 
     private DatabaseServer server(ServerDecl decl) {
         ServerEngine engine = ServerEngine.DEFAULT;
@@ -304,6 +380,10 @@ public final class ProjectLoader {
 
             @Override
             public DeploymentFile read(Path file) {
+                DeploymentFile shared = sharedDeploymentFiles.get(file);
+                if (shared != null) {
+                    return shared;
+                }
                 return deploymentFileCache.computeIfAbsent(file, f -> {
                     DeploymentFile read = DeploymentFile.read(f, rootPaths);
                     problems.addAll(read.problems());
