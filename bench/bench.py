@@ -215,6 +215,7 @@ def render(args, results, sizes, started, load_before, load_after, m, check):
     lines = [f"### Run {started:%Y-%m-%d %H:%M} UTC" + (f" ({args.label})" if args.label else ""), ""]
     lines.append(f"Machine: {m['cpu']}, {m['memory']}, {m['os']}; {m['java']}; {m['maven']}; "
                  f"{m['percona-toolkit']}. Load average (1, 5, 15 min) {load_before} before, {load_after} after.")
+    check = check.replace(ROOT + os.sep, "")
     lines.append(f"Command timed: `{check} . -q --fail-on never`; {args.runs} runs after one warm-up, medians; "
                  "peak RSS is the largest of the runs.")
     lines += ["", "| target | measured (wall) | limit | met | the same in CPU time |", "|---|---|---|---|---|"]
