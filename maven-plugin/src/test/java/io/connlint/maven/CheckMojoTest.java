@@ -7,6 +7,7 @@ import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Reporting;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -162,6 +164,20 @@ class CheckMojoTest {
         assertTrue(html.contains("<rect class=\"overflow\""), "no overflow drawn");
         assertTrue(html.contains("CL101-pool-budget-exceeded"));
         assertFalse(Files.exists(reports().resolve("connlint.sarif")));
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "report", pom = "pom.xml")
+    void reportOnItsOwnWritesTheSelfContainedPage(ReportMojo mojo) throws Exception {
+        mojo.execute();
+
+        Path page = target.resolve("reactor").resolve("site").resolve("connlint.html");
+        String html = Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), "not a whole page");
+        assertTrue(html.contains("<rect class=\"overflow\""), "no overflow drawn");
+        assertTrue(html.contains("CL101-pool-budget-exceeded"));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(page)));
     }
 
     @Test
@@ -332,6 +348,8 @@ class CheckMojoTest {
         p.setFile(basedir.resolve("pom.xml").toFile());
         // build output in a temporary directory, not among the test resources
         p.getBuild().setDirectory(target.resolve(artifactId).toString());
+        p.getModel().setReporting(new Reporting());
+        p.getReporting().setOutputDirectory(target.resolve(artifactId).resolve("site").toString());
         return p;
     }
 
