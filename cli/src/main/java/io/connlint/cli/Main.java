@@ -34,18 +34,38 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        var direct = DirectCheck.parse(args);
+        if (direct.isPresent()) {
+            try {
+                return direct.get().run(out, err);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return runWithPicocli(out, err, args);
+    }
+
+    /** Runs the command line through picocli, whatever the arguments. */
+    static int runWithPicocli(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
         setExitCodes(cl);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConnlintException || e instanceof IOException || e instanceof IllegalArgumentException) {
+            if (isUserError(e)) {
                 commandLine.getErr().println("connlint: " + e.getMessage());
                 return EXIT_ERROR;
             }
             throw e;
         });
         return cl.execute(args);
+    }
+
+    /** Exceptions that mean connlint could not run on this input (exit 2 with the message), not a bug. */
+    static boolean isUserError(Exception e) {
+        return e instanceof ConnlintException || e instanceof IOException || e instanceof IllegalArgumentException;
     }
 
     private static void setExitCodes(CommandLine cl) {

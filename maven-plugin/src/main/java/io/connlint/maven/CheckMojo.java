@@ -47,7 +47,7 @@ public class CheckMojo extends AbstractMojo {
     /** Session data key marking that this build's reactor has been checked; a string so every plugin realm agrees. */
     static final String CHECKED_KEY = "io.connlint.maven.CheckMojo.checkedReactor";
 
-    private static final List<String> FORMATS = List.of("console", "sarif", "json", "checkstyle", "github");
+    private static final List<String> FORMATS = List.of("console", "sarif", "json", "checkstyle", "github", "html");
 
     /** Skips the check. */
     @Parameter(property = "connlint.skip", defaultValue = "false")
@@ -66,7 +66,8 @@ public class CheckMojo extends AbstractMojo {
      * for code scanning), {@code json} ({@code connlint.json}), {@code checkstyle}
      * ({@code connlint.checkstyle.xml}, for Jenkins warnings-ng), {@code github}
      * ({@code connlint.github.txt}, and the annotations printed on standard output at the start of
-     * their lines, where GitHub Actions reads them); {@code none} writes no report. The findings
+     * their lines, where GitHub Actions reads them), {@code html} ({@code connlint.html}, the
+     * budget drawn); {@code none} writes no report. The findings
      * are logged either way. Each report is written whole or not at all.
      */
     @Parameter(property = "connlint.formats", defaultValue = "console,sarif")

@@ -7,6 +7,7 @@ import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Reporting;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -152,6 +154,35 @@ class CheckMojoTest {
     @Test
     @Basedir(REACTOR)
     @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "failOn", value = "never")
+    @MojoParameter(name = "formats", value = "html")
+    void formatsHtmlWritesThePage(CheckMojo mojo) throws Exception {
+        mojo.execute();
+
+        String html = Files.readString(reports().resolve("connlint.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<rect class=\"overflow\""), "no overflow drawn");
+        assertTrue(html.contains("CL101-pool-budget-exceeded"));
+        assertFalse(Files.exists(reports().resolve("connlint.sarif")));
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "report", pom = "pom.xml")
+    void reportOnItsOwnWritesTheSelfContainedPage(ReportMojo mojo) throws Exception {
+        mojo.execute();
+
+        Path page = target.resolve("reactor").resolve("site").resolve("connlint.html");
+        String html = Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), "not a whole page");
+        assertTrue(html.contains("<rect class=\"overflow\""), "no overflow drawn");
+        assertTrue(html.contains("CL101-pool-budget-exceeded"));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(page)));
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
     @MojoParameter(name = "formats", value = "none")
     void formatsNoneOnlyLogs(CheckMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
@@ -202,7 +233,7 @@ class CheckMojoTest {
     void anUnknownFormatIsAnExecutionError(CheckMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertEquals("connlint: formats (connlint.formats) takes console, sarif, json, checkstyle, github or none; found 'pdf'", e.getMessage());
+        assertEquals("connlint: formats (connlint.formats) takes console, sarif, json, checkstyle, github, html or none; found 'pdf'", e.getMessage());
     }
 
     @Test
@@ -317,6 +348,8 @@ class CheckMojoTest {
         p.setFile(basedir.resolve("pom.xml").toFile());
         // build output in a temporary directory, not among the test resources
         p.getBuild().setDirectory(target.resolve(artifactId).toString());
+        p.getModel().setReporting(new Reporting());
+        p.getReporting().setOutputDirectory(target.resolve(artifactId).resolve("site").toString());
         return p;
     }
 

@@ -22,6 +22,8 @@ import io.connlint.rules.pools.HikariValueSilentlyReplaced;
 import io.connlint.rules.pools.PoolPropertyMisplaced;
 import io.connlint.rules.pools.UnknownPoolProperty;
 import io.connlint.rules.server.InteractiveTimeoutTooLong;
+import io.connlint.rules.server.InvalidOptionValue;
+import io.connlint.rules.server.OptionFileIgnored;
 import io.connlint.rules.server.MaxConnectionsAboveRamRuleOfThumb;
 import io.connlint.rules.server.SettingInIgnoredGroup;
 import io.connlint.rules.server.SettingOverridden;
@@ -62,6 +64,8 @@ public final class BuiltInRules implements RuleProvider {
                 new MaxConnectionsCutByOpenFiles(),
                 new ThreadCacheTooSmall(),
                 new ValueClamped(),
+                new InvalidOptionValue(),
+                new OptionFileIgnored(),
                 new PoolLifetimeExceedsWaitTimeout(),
                 new DjangoConnMaxAgeExceedsWaitTimeout(),
                 new ConnectionTimeoutUnbounded(),

@@ -55,11 +55,87 @@ class RegistryConsistencyTest {
     void everyRuleHasADocWithTheFixedHeadingsAndItsOptions() {
         List<String> problems = new ArrayList<>();
         for (Rule rule : BuiltInRules.all()) {
+            problems.addAll(docProblems(rule));
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void everyRuleHasATest() {
+        List<String> missing = new ArrayList<>();
+        for (Rule rule : BuiltInRules.all()) {
+            try {
+                Class.forName(rule.getClass().getName() + "Test");
+            } catch (ClassNotFoundException e) {
+                missing.add(rule.info().code() + ": no " + rule.getClass().getSimpleName() + "Test");
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    // ---- the checks themselves catch what they are for ------------------------------------------
+
+    @LintRule(code = "CL990", name = "undocumented-rule", summary = "A rule without a side-car doc",
+            severity = io.connlint.core.engine.Severity.INFO)
+    static final class Undocumented implements Rule {
+        @Override
+        public void check(io.connlint.core.model.Deployment model, io.connlint.core.engine.RuleContext context) {
+        }
+    }
+
+    /** Its side-car (test resources) has every heading but documents no option. */
+    @LintRule(code = "CL991", name = "option-undocumented", summary = "A rule whose option the doc leaves out",
+            severity = io.connlint.core.engine.Severity.INFO,
+            options = @LintRule.Option(name = "limit", defaultValue = 3, description = "a limit"))
+    static final class OptionUndocumented implements Rule {
+        @Override
+        public void check(io.connlint.core.model.Deployment model, io.connlint.core.engine.RuleContext context) {
+        }
+    }
+
+    @LintRule(code = "CL101", name = "a-second-cl101", summary = "A rule reusing a code",
+            severity = io.connlint.core.engine.Severity.INFO)
+    static final class DuplicateCode implements Rule {
+        @Override
+        public void check(io.connlint.core.model.Deployment model, io.connlint.core.engine.RuleContext context) {
+        }
+    }
+
+    @Test
+    void theDocCheckFailsOnAMissingDocAndAnUndocumentedOption() {
+        assertEquals(List.of("CL990: no Undocumented.md beside the class"),
+                docProblems(new Undocumented()));
+        assertEquals(List.of("CL991: option limit is not documented under ## Options",
+                        "CL991: section '## Example' is empty"),
+                docProblems(new OptionUndocumented()));
+    }
+
+    @Test
+    void theRegistryRefusesADuplicateCode() {
+        List<Rule> rules = new ArrayList<>(BuiltInRules.all());
+        rules.add(new DuplicateCode());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new RuleRegistry(rules));
+        assertTrue(e.getMessage().startsWith("two rules have code CL101"), e.getMessage());
+    }
+
+    @Test
+    void theRegistryCheckSeesAnAnnotatedClassThatIsNotRegistered() {
+        Set<String> registered = new HashSet<>();
+        BuiltInRules.all().forEach(r -> registered.add(r.getClass().getName()));
+        assertTrue(!registered.contains(Undocumented.class.getName())
+                && Undocumented.class.isAnnotationPresent(LintRule.class), "the comparison in the first test fails for it");
+    }
+
+    /** What is wrong with a rule's side-car doc: missing, headings missing or out of order, empty sections, options. */
+    static List<String> docProblems(Rule rule) {
+        List<String> problems = new ArrayList<>();
+        {
             RuleInfo info = rule.info();
             var doc = RuleDocs.sideCar(rule);
             if (doc.isEmpty()) {
                 problems.add(info.code() + ": no " + rule.getClass().getSimpleName() + ".md beside the class");
-                continue;
+                return problems;
             }
             int last = -1;
             for (String heading : RuleDocs.HEADINGS) {
@@ -84,8 +160,13 @@ class RegistryConsistencyTest {
             if (info.options().isEmpty() && !options.strip().equals("None.")) {
                 problems.add(info.code() + ": has no options, but ## Options says: " + options.strip());
             }
+            for (String heading : RuleDocs.HEADINGS) {
+                if (doc.get().contains(heading + "\n") && section(doc.get(), heading).isBlank()) {
+                    problems.add(info.code() + ": section '" + heading + "' is empty");
+                }
+            }
         }
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        return problems;
     }
 
     private static String section(String doc, String heading) {

@@ -7,6 +7,7 @@ import io.connlint.core.model.SourceLocation;
 import io.connlint.core.read.Similar;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.Yaml;
+import io.connlint.core.read.hikari.HikariVersion;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -30,13 +31,14 @@ import java.util.regex.Pattern;
  */
 public final class ConnlintYamlReader {
 
-    static final List<String> TOP_KEYS = List.of("servers", "apps", "rules", "maxFileBytes", "followSymlinksOutside");
+    static final List<String> TOP_KEYS = List.of("servers", "apps", "rules", "hikariVersion", "maxFileBytes",
+            "followSymlinksOutside");
     /** The largest {@code maxFileBytes} accepted: 1 GiB (a file is read into memory whole). */
     static final long MAX_FILE_BYTES_CEILING = 1L << 30;
     static final List<String> SERVER_KEYS = List.of("engine", "optionFiles", "persisted", "ramMb", "openFilesLimit",
             "reserved", "hosts", "pathMap", "deployment");
     static final List<String> APP_KEYS = List.of("config", "profiles", "env", "instances", "deployment", "maxSurge",
-            "maxInstances", "processes", "gunicorn", "server");
+            "maxInstances", "processes", "gunicorn", "server", "hikariVersion");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern SURGE = Pattern.compile("\\d+%?");
 
@@ -72,6 +74,7 @@ public final class ConnlintYamlReader {
         Map<String, RuleSetting> rules = new LinkedHashMap<>();
         long maxFileBytes = TextFile.MAX_BYTES;
         boolean followSymlinksOutside = false;
+        Optional<Setting<String>> hikariVersion = Optional.empty();
         for (NodeTuple entry : mapping(root, "connlint.yml")) {
             String key = key(entry);
             Node value = entry.getValueNode();
@@ -89,8 +92,16 @@ public final class ConnlintYamlReader {
                     }
                 }
                 case "followSymlinksOutside" -> followSymlinksOutside = bool(value, "followSymlinksOutside");
+                case "hikariVersion" -> hikariVersion = hikariVersion(value, "hikariVersion");
                 default -> unknownKey(entry.getKeyNode(), key, "", TOP_KEYS);
             }
+        }
+        // the top-level hikariVersion is every app's that does not name its own
+        if (hikariVersion.isPresent()) {
+            Optional<Setting<String>> all = hikariVersion;
+            apps.replaceAll((id, a) -> a.hikariVersion().isPresent() ? a : new AppDecl(a.id(), a.at(), a.config(),
+                    a.profiles(), a.env(), a.instances(), a.deployment(), a.maxSurge(), a.maxInstances(), a.processes(),
+                    a.gunicorn(), a.server(), all));
         }
         return new ProjectConfig(Optional.of(path), servers, apps, rules, problems, maxFileBytes,
                 followSymlinksOutside);
@@ -164,6 +175,7 @@ public final class ConnlintYamlReader {
         Optional<Setting<Long>> processes = Optional.empty();
         Optional<Setting<String>> gunicorn = Optional.empty();
         Optional<Setting<String>> server = Optional.empty();
+        Optional<Setting<String>> hikariVersion = Optional.empty();
         String where = "apps." + id;
         for (NodeTuple entry : mapping(node, where)) {
             String key = key(entry);
@@ -179,11 +191,12 @@ public final class ConnlintYamlReader {
                 case "processes" -> processes = number(value, where + ".processes", 1);
                 case "gunicorn" -> gunicorn = string(value, where + ".gunicorn");
                 case "server" -> server = string(value, where + ".server");
+                case "hikariVersion" -> hikariVersion = hikariVersion(value, where + ".hikariVersion");
                 default -> unknownKey(entry.getKeyNode(), key, where, APP_KEYS);
             }
         }
         return new AppDecl(id, at, config, profiles, env, instances, deployment, maxSurge, maxInstances, processes,
-                gunicorn, server);
+                gunicorn, server, hikariVersion);
     }
 
     private Optional<RuleSetting> rule(String code, SourceLocation at, Node node) {
@@ -310,6 +323,25 @@ public final class ConnlintYamlReader {
         if (text.isPresent() && !SURGE.matcher(text.get().value().trim()).matches()) {
             invalid(node, where + " must be a number of instances or a percentage such as 25%; found '"
                     + text.get().value() + "'");
+            return Optional.empty();
+        }
+        return text;
+    }
+
+    /** A HikariCP release connlint models: {@code 6.2.0}, {@code 7.1}. */
+    private Optional<Setting<String>> hikariVersion(Node node, String where) {
+        Optional<Setting<String>> text = string(node, where);
+        if (text.isEmpty()) {
+            return text;
+        }
+        Optional<HikariVersion> version = HikariVersion.parse(text.get().value());
+        if (version.isEmpty()) {
+            invalid(node, where + " must be a HikariCP release such as 6.2.0; found '" + text.get().value() + "'");
+            return Optional.empty();
+        }
+        if (!version.get().isModelled()) {
+            invalid(node, where + " " + version.get() + " is not a HikariCP release connlint models (from "
+                    + HikariVersion.OLDEST + " to " + HikariVersion.LATEST + ")");
             return Optional.empty();
         }
         return text;

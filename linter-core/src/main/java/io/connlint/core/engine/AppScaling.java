@@ -10,8 +10,11 @@ import io.connlint.core.read.mycnf.ProjectPaths;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How many instances of an app run: steadily, during a rolling deploy, at the autoscaling
@@ -40,16 +43,14 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
      * a container before it starts its replacement, so neither surges. Ceiling: {@code maxInstances},
      * else a HorizontalPodAutoscaler's {@code maxReplicas} whose scaleTargetRef names the workload.
      */
-    static AppScaling of(AppDecl app, ComposeFiles.Project rootCompose, List<Path> shared, ProjectPaths paths,
+    static AppScaling of(AppDecl app, ComposeFiles.Project rootCompose, Supplier<ByName> shared, ProjectPaths paths,
                          ServerRuntime.Sink sink) {
         Optional<KubernetesManifests.Workload> workload = Optional.empty();
         List<KubernetesManifests.Autoscaler> autoscalers = List.of();
         Optional<Setting<Long>> composeReplicas = Optional.empty();
         List<Path> files = sink.deploymentFiles(app.deployment());
         boolean byNameOnly = files.isEmpty() && app.instances().isEmpty();
-        if (byNameOnly) {
-            files = shared;
-        }
+        ByName byName = byNameOnly ? shared.get() : null;
         List<KubernetesManifests.Result> manifests = new ArrayList<>();
         for (Path file : files) {
             DeploymentFile read = sink.read(file);
@@ -65,10 +66,8 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
         }
         if (byNameOnly) {
             // no deployment: of its own: a workload of the project's other manifests that bears its name
-            workload = KubernetesManifests.merge(manifests).workloads().stream()
-                    .filter(w -> w.name().equals(app.id())).findFirst();
-            autoscalers = KubernetesManifests.merge(manifests).autoscalers();
-            manifests = List.of();
+            workload = Optional.ofNullable(byName.workloads.get(app.id()));
+            autoscalers = byName.autoscalers.getOrDefault(app.id(), List.of());
         }
         if (!manifests.isEmpty()) {
             KubernetesManifests.Result k8s = KubernetesManifests.merge(manifests);
@@ -108,6 +107,27 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
                 .filter(h -> h.targetName().equals(x.name()) && h.targetKind().equals(x.kind()))
                 .map(KubernetesManifests.Autoscaler::maxReplicas).findFirst()));
         return new AppScaling(instances, rollout, maximum);
+    }
+
+    /**
+     * The workloads and autoscalers of every manifest connlint.yml names, by name, merged once per
+     * project: each app without a {@code deployment:} of its own looks itself up here, in one
+     * lookup rather than a pass over every manifest.
+     */
+    static final class ByName {
+        private final Map<String, KubernetesManifests.Workload> workloads = new HashMap<>();
+        private final Map<String, List<KubernetesManifests.Autoscaler>> autoscalers = new HashMap<>();
+
+        /** Reads {@code shared} in order (each file once, through the sink's cache); the first workload of a name wins. */
+        ByName(List<Path> shared, ServerRuntime.Sink sink) {
+            List<KubernetesManifests.Result> manifests = new ArrayList<>();
+            for (Path file : shared) {
+                sink.read(file).kubernetes().ifPresent(manifests::add);
+            }
+            KubernetesManifests.Result merged = KubernetesManifests.merge(manifests);
+            merged.workloads().forEach(w -> workloads.putIfAbsent(w.name(), w));
+            merged.autoscalers().forEach(h -> autoscalers.computeIfAbsent(h.targetName(), k -> new ArrayList<>()).add(h));
+        }
     }
 
     /** The service named after the app, else the only service that is not a database. */

@@ -177,6 +177,7 @@ final class Discovery {
         }
         List<String> filesRead = new ArrayList<>();
         List<OptionEntry> entries = new ArrayList<>();
+        List<io.connlint.core.model.OptionFileIssue> issues = new ArrayList<>();
         for (Map.Entry<Path, OptionFiles> e : reads.entrySet()) {
             if (included.contains(paths.display(e.getKey()))) {
                 continue;
@@ -187,7 +188,10 @@ final class Discovery {
             loader.unused().addAll(ProjectLoader.groupsNotRead(read, ProjectLoader.DISCOVERED_SERVER, engine));
             loader.problems().addAll(read.problems());
             loader.notes().addAll(read.notes());
+            issues.addAll(read.issues());
         }
+        // the engine is guessed: option names are not checked against one version's list
+        issues.addAll(io.connlint.core.read.server.OptionChecks.refusals(entries, engine, false));
         entries.addAll(runtime.commandLine());
         SourceLocation first = optionFiles.isEmpty() ? compose.databases().get(0).at()
                 : SourceLocation.startOf(paths.display(optionFiles.get(0)));
@@ -196,11 +200,12 @@ final class Discovery {
                         + compose.databases().get(0).name())
                 + " are read as one " + engine.id() + " server"));
         Setting<Long> reserved = Setting.assumed("reserved", 0L, "no connlint.yml declares reserved connections");
+        ProjectLoader.OpenFiles openFiles = loader.openFiles(Optional.empty(), ProjectLoader.DISCOVERED_SERVER, 1);
         java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine,
-                loader.notes(), Optional.empty());
-        loader.unused().addAll(ProjectLoader.overridden(entries, ProjectLoader.DISCOVERED_SERVER, variables));
+                loader.notes(), openFiles.soft(), openFiles.hard());
+        loader.unused().addAll(ProjectLoader.overridden(entries, ProjectLoader.DISCOVERED_SERVER, variables, engine));
         return new DatabaseServer(ProjectLoader.DISCOVERED_SERVER, engine, filesRead,
-                variables, Optional.empty(), Optional.empty(), reserved, runtime.hosts(), Optional.empty());
+                variables, Optional.empty(), openFiles.soft(), reserved, runtime.hosts(), Optional.empty(), issues);
     }
 
     /** MariaDB when the compose database image or a file's MariaDB-only group says so, MySQL 8.0 otherwise. */

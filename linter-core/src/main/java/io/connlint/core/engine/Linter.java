@@ -48,9 +48,10 @@ public final class Linter {
         }
         // a finding with a reasoned suppression directly above its line is silenced
         List<io.connlint.core.model.Suppression> suppressions = new ArrayList<>(model.suppressions());
+        Map<String, List<Integer>> byLine = Suppressions.byLine(suppressions);
         List<Finding> kept = new ArrayList<>();
         for (Finding f : findings) {
-            int s = Suppressions.matching(suppressions, f);
+            int s = Suppressions.matching(suppressions, byLine, f);
             if (s < 0) {
                 kept.add(f);
             } else {

@@ -17,6 +17,8 @@ import io.connlint.core.model.UnusedKey;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.hikari.HikariPropertiesReader;
+import io.connlint.core.read.hikari.HikariVersion;
+import io.connlint.core.read.spring.BuildFileVersions;
 import io.connlint.core.read.mycnf.OptionEntry;
 import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
@@ -55,14 +57,30 @@ public final class ProjectLoader {
     private final List<ReadProblem> problems = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
     private final List<UnusedKey> unused = new ArrayList<>();
+    private final Map<Path, Optional<BuildFileVersions.Found>> buildVersions = new java.util.HashMap<>();
     private ComposeFiles.Project rootCompose;
     private List<Path> sharedManifests;
     private final Map<Path, DeploymentFile> deploymentFileCache = new java.util.HashMap<>();
+    /** Deployment files read before servers and apps are read in parallel; read-only then. */
+    private final Map<Path, DeploymentFile> sharedDeploymentFiles;
     private int serverCount;
 
     private ProjectLoader(LintRequest request) {
         this.request = request;
         this.rootPaths = new ProjectPaths(request.projectRoot(), Map.of());
+        this.sharedDeploymentFiles = Map.of();
+    }
+
+    /** A loader for one server or app of a parallel read: what {@code parent} read once, shared. */
+    private ProjectLoader(ProjectLoader parent) {
+        this.request = parent.request;
+        this.rootPaths = parent.rootPaths;
+        this.sharedDeploymentFiles = parent.deploymentFileCache;
+        this.rootCompose = parent.rootCompose;
+        this.sharedManifests = parent.sharedManifests;
+        this.sharedByName = parent.sharedByName;
+        this.systemd = parent.systemd;
+        this.serverCount = parent.serverCount;
     }
 
     /**
@@ -126,12 +144,19 @@ public final class ProjectLoader {
         problems.addAll(config.problems());
         List<DatabaseServer> servers = new ArrayList<>();
         serverCount = config.servers().size();
-        for (ServerDecl decl : config.servers().values()) {
-            servers.add(server(decl));
-        }
         List<ClientPool> pools = new ArrayList<>();
-        for (AppDecl app : config.apps().values()) {
-            pools.addAll(pools(app, config));
+        if (config.servers().size() + config.apps().size() >= PARALLEL_FROM) {
+            ProjectConfig declared = config;
+            readShared(config);
+            servers.addAll(inParallel(config.servers().values(), (loader, decl) -> List.of(loader.server(decl))));
+            pools.addAll(inParallel(config.apps().values(), (loader, app) -> loader.pools(app, declared)));
+        } else {
+            for (ServerDecl decl : config.servers().values()) {
+                servers.add(server(decl));
+            }
+            for (AppDecl app : config.apps().values()) {
+                pools.addAll(pools(app, config));
+            }
         }
         Map<String, String> links = link(servers, pools);
         Deployment model = new Deployment(request.projectRoot().toString(), servers, pools, links, problems, notes,
@@ -139,7 +164,100 @@ public final class ProjectLoader {
         return new Loaded(model, config);
     }
 
+    /** From this many servers and apps together, they are read in parallel. */
+    private static final int PARALLEL_FROM = 16;
+
+    /**
+     * What servers and apps share, read once before they are read in parallel: the root compose
+     * project, every deployment file connlint.yml names (parsed in parallel, cached, their problems
+     * reported in file order), their workloads by name, and the systemd limits when a server needs
+     * them. A sequential read reads the same when the first server or app needs it.
+     */
+    private void readShared(ProjectConfig config) {
+        rootCompose();
+        List<Path> manifests = sharedManifests(config);
+        List<DeploymentFile> reads = Parallel.map(manifests, f -> DeploymentFile.read(f, rootPaths));
+        for (int i = 0; i < manifests.size(); i++) {
+            if (deploymentFileCache.putIfAbsent(manifests.get(i), reads.get(i)) == null) {
+                problems.addAll(reads.get(i).problems());
+            }
+        }
+        sharedByName(config);
+        if (config.servers().values().stream().anyMatch(s -> s.openFilesLimit().isEmpty())) {
+            systemdLimits();
+        }
+    }
+
+    /** What one server's or app's read produced, with the loader that collected its problems, notes and unused keys. */
+    private record Part<R>(List<R> values, ProjectLoader loader) {
+    }
+
+    /**
+     * Reads every item (a server, an app) on its own loader, in parallel, then merges the results
+     * and the loaders' problems, notes and unused keys in item order, as a sequential read adds them.
+     */
+    private <T, R> List<R> inParallel(java.util.Collection<T> items,
+                                      java.util.function.BiFunction<ProjectLoader, T, List<R>> read) {
+        List<Part<R>> parts = Parallel.map(List.copyOf(items), item -> {
+            ProjectLoader loader = new ProjectLoader(this);
+            return new Part<>(read.apply(loader, item), loader);
+        });
+        List<R> values = new ArrayList<>();
+        for (Part<R> part : parts) {
+            values.addAll(part.values());
+            problems.addAll(part.loader().problems);
+            notes.addAll(part.loader().notes);
+            unused.addAll(part.loader().unused);
+        }
+        return values;
+    }
+
     // ---- servers ------------------------------------------------------------------------------
+
+    /**
+     * The open-files limit of a server: {@code openFilesLimit} in connlint.yml, else the
+     * {@code LimitNOFILE} of a MySQL/MariaDB systemd unit in the project (when the project has
+     * one server), else unknown.
+     */
+    OpenFiles openFiles(Optional<Setting<Long>> declared, String server, int serverCount) {
+        if (declared.isPresent()) {
+            return new OpenFiles(declared, declared.get().effective());
+        }
+        List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemd = systemdLimits();
+        if (systemd.isEmpty()) {
+            return new OpenFiles(Optional.empty(), 0);
+        }
+        var first = systemd.get(0);
+        SourceLocation at = first.soft().location().orElseThrow();
+        if (serverCount > 1) {
+            notes.add(new Note(at, "LimitNOFILE of " + first.unit() + " is not applied: the project declares "
+                    + serverCount + " servers; set openFilesLimit for server " + server + " in connlint.yml"));
+            return new OpenFiles(Optional.empty(), 0);
+        }
+        if (systemd.size() > 1) {
+            notes.add(new Note(at, "several systemd units set LimitNOFILE; server " + server + " uses "
+                    + first.unit() + " (" + first.soft().raw() + "); set openFilesLimit in connlint.yml to choose"));
+        }
+        return new OpenFiles(Optional.of(first.soft()), first.hard());
+    }
+
+    /** The soft limit as a setting (empty: unknown) and the hard limit. */
+    record OpenFiles(Optional<Setting<Long>> soft, long hard) {
+    }
+
+    private List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemd;
+
+    /** The project's systemd units' LimitNOFILE, read once. */
+    private List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemdLimits() {
+        if (systemd == null) {
+            io.connlint.core.read.systemd.SystemdLimits.Result read =
+                    io.connlint.core.read.systemd.SystemdLimits.read(rootPaths);
+            problems.addAll(read.problems());
+            notes.addAll(read.notes());
+            systemd = read.limits();
+        }
+        return systemd;
+    }
 
     private DatabaseServer server(ServerDecl decl) {
         ServerEngine engine = ServerEngine.DEFAULT;
@@ -167,14 +285,17 @@ public final class ProjectLoader {
         OptionFileReader reader = new OptionFileReader(paths, engine);
         List<String> filesRead = new ArrayList<>();
         List<OptionEntry> entries = new ArrayList<>();
+        List<io.connlint.core.model.OptionFileIssue> issues = new ArrayList<>();
         for (Path path : optionFiles(decl, runtime)) {
             OptionFiles read = reader.read(path);
             filesRead.addAll(read.filesRead());
             entries.addAll(read.entries());
             problems.addAll(read.problems());
             notes.addAll(read.notes());
+            issues.addAll(read.issues());
             unused.addAll(groupsNotRead(read, decl.id(), engine));
         }
+        issues.addAll(io.connlint.core.read.server.OptionChecks.refusals(entries, engine));
         entries.addAll(runtime.commandLine());
         Optional<Path> persistedFile = decl.persisted().flatMap(this::existingFile);
         if (persistedFile.isPresent()) {
@@ -184,11 +305,12 @@ public final class ProjectLoader {
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = new ArrayList<>(decl.hosts().stream().map(Setting::value).toList());
         runtime.hosts().stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
+        OpenFiles openFiles = openFiles(decl.openFilesLimit(), decl.id(), serverCount);
         java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine, notes,
-                decl.openFilesLimit());
-        unused.addAll(overridden(entries, decl.id(), variables));
+                openFiles.soft(), openFiles.hard());
+        unused.addAll(overridden(entries, decl.id(), variables, engine));
         return new DatabaseServer(decl.id(), engine, filesRead, variables,
-                decl.ramMb(), decl.openFilesLimit(), reserved, hosts, Optional.of(decl.at()));
+                decl.ramMb(), openFiles.soft(), reserved, hosts, Optional.of(decl.at()), issues);
     }
 
     /** The option files connlint.yml names, else those the server's container mounts. */
@@ -234,6 +356,16 @@ public final class ProjectLoader {
         return sharedManifests;
     }
 
+    /** The shared manifests' workloads and autoscalers by name, read and indexed once. */
+    private AppScaling.ByName sharedByName(ProjectConfig config) {
+        if (sharedByName == null) {
+            sharedByName = new AppScaling.ByName(sharedManifests(config), sink());
+        }
+        return sharedByName;
+    }
+
+    private AppScaling.ByName sharedByName;
+
     /** The files of entries without reporting missing ones (each entry reports them where it is read). */
     private List<Path> deploymentFilesQuietly(List<Setting<String>> entries) {
         int before = problems.size();
@@ -276,6 +408,10 @@ public final class ProjectLoader {
 
             @Override
             public DeploymentFile read(Path file) {
+                DeploymentFile shared = sharedDeploymentFiles.get(file);
+                if (shared != null) {
+                    return shared;
+                }
                 return deploymentFileCache.computeIfAbsent(file, f -> {
                     DeploymentFile read = DeploymentFile.read(f, rootPaths);
                     problems.addAll(read.problems());
@@ -285,18 +421,22 @@ public final class ProjectLoader {
         };
     }
 
-    /** Server variables set more than once: every one but the last is overridden (CL506). */
-    static List<UnusedKey> overridden(List<OptionEntry> entries, String server, Map<String, Setting<?>> variables) {
+    /**
+     * Server variables set more than once: every one but the last is overridden (CL506). Names are
+     * read as {@code engine} reads them (MariaDB: any case, unique prefixes).
+     */
+    static List<UnusedKey> overridden(List<OptionEntry> entries, String server, Map<String, Setting<?>> variables,
+                                      ServerEngine engine) {
         Map<String, Integer> last = new java.util.HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             int index = i;
-            io.connlint.core.read.mycnf.OptionValues.variableName(entries.get(i).name())
+            io.connlint.core.read.mycnf.OptionValues.variableName(entries.get(i).name(), engine)
                     .ifPresent(name -> last.put(name, index));
         }
         List<UnusedKey> keys = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             OptionEntry e = entries.get(i);
-            Optional<String> name = io.connlint.core.read.mycnf.OptionValues.variableName(e.name());
+            Optional<String> name = io.connlint.core.read.mycnf.OptionValues.variableName(e.name(), engine);
             if (name.isEmpty() || last.get(name.get()) == i
                     || io.connlint.core.model.ServerVariable.byName(name.get()).isEmpty()) {
                 continue;
@@ -360,7 +500,7 @@ public final class ProjectLoader {
             problems.add(ReadProblem.configInvalid(app.at(), "apps." + app.id()
                     + " names no config files; add config: [path/to/hikari.properties]"));
         }
-        AppScaling scaling = AppScaling.of(app, rootCompose(), sharedManifests(config), rootPaths, sink());
+        AppScaling scaling = AppScaling.of(app, rootCompose(), () -> sharedByName(config), rootPaths, sink());
         Setting<Long> instances = scaling.instances();
         Setting<Long> processes = app.processes().orElseGet(() -> Setting.derived("processes", 1L,
                 "one process per instance"));
@@ -385,7 +525,7 @@ public final class ProjectLoader {
             processes = gunicorn.get().workers();
         }
         PoolContext context = new PoolContext(app.id(), instances, processes, server, Optional.of(app.at()),
-                scaling.rollout(), scaling.maximum());
+                scaling.rollout(), scaling.maximum(), app.hikariVersion());
         for (Path file : django) {
             pools.addAll(djangoPools(file, app.env(), context, gunicorn, true,
                     django.size() == 1 && spring.isEmpty() && others.isEmpty()));
@@ -447,15 +587,51 @@ public final class ProjectLoader {
     /** What every pool of one app shares. */
     record PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
                        Optional<SourceLocation> declaredAt, Optional<Setting<Long>> rollout,
-                       Optional<Setting<Long>> maximum) {
+                       Optional<Setting<Long>> maximum, Optional<Setting<String>> hikariVersion) {
         PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
                     Optional<SourceLocation> declaredAt) {
-            this(app, instances, processes, server, declaredAt, Optional.empty(), Optional.empty());
+            this(app, instances, processes, server, declaredAt, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         PoolContext withProcesses(Setting<Long> p) {
-            return new PoolContext(app, instances, p, server, declaredAt, rollout, maximum);
+            return new PoolContext(app, instances, p, server, declaredAt, rollout, maximum, hikariVersion);
         }
+    }
+
+    /**
+     * The HikariCP release an app's pools run and why: {@code hikariVersion} in connlint.yml, else
+     * the nearest build file's HikariCP version or the one its Spring Boot version manages, else
+     * the latest HikariCP.
+     */
+    Setting<String> hikariVersion(PoolContext context, Path configFile) {
+        if (context.hikariVersion().isPresent()) {
+            Setting<String> declared = context.hikariVersion().get();
+            String v = HikariVersion.parse(declared.value()).orElse(HikariVersion.LATEST).toString();
+            return new Setting<>(ClientPool.HIKARI_VERSION, v, declared.raw(), declared.origin(), v, Optional.empty());
+        }
+        // one look-up per directory: a repository of many pool files reads its build files once
+        Optional<BuildFileVersions.Found> found = buildVersions.computeIfAbsent(
+                configFile.toAbsolutePath().normalize().getParent(), dir -> BuildFileVersions.near(configFile, rootPaths));
+        String latest = HikariVersion.LATEST.toString();
+        if (found.isEmpty()) {
+            return Setting.assumed(ClientPool.HIKARI_VERSION, latest, "no hikariVersion in connlint.yml and no HikariCP"
+                    + " or Spring Boot version in a build file: the latest HikariCP");
+        }
+        BuildFileVersions.Found f = found.get();
+        if (f.library().equals(BuildFileVersions.HIKARICP)) {
+            Optional<HikariVersion> v = HikariVersion.parse(f.version()).filter(HikariVersion::isModelled);
+            if (v.isPresent()) {
+                return new Setting<>(ClientPool.HIKARI_VERSION, v.get().toString(), f.version(),
+                        new io.connlint.core.model.Origin.InFile(f.at()), v.get().toString(), Optional.empty());
+            }
+            return Setting.assumed(ClientPool.HIKARI_VERSION, latest, "HikariCP " + f.version() + " (" + f.at()
+                    + ") is not a release connlint models (" + HikariVersion.OLDEST + " to " + latest + "): the latest");
+        }
+        Optional<HikariVersion> bundled = HikariVersion.bundledWithSpringBoot(f.version());
+        return bundled.map(v -> Setting.derived(ClientPool.HIKARI_VERSION, v.toString(), "Spring Boot " + f.version()
+                        + " (" + f.at() + ") manages HikariCP " + v))
+                .orElseGet(() -> Setting.assumed(ClientPool.HIKARI_VERSION, latest, "Spring Boot " + f.version() + " ("
+                        + f.at() + ") is not in connlint's table of the HikariCP each Boot release manages: the latest"));
     }
 
     /** Spring Boot configuration: {@code application*.yml|yaml|properties}, and any other YAML named for an app. */
@@ -468,15 +644,20 @@ public final class ProjectLoader {
     /** The pools of a Spring Boot application; the auto-configured one is named after the app. */
     List<ClientPool> springPools(List<Path> files, List<String> profiles, Map<String, String> env, SourceLocation envAt,
                                  PoolContext context, boolean declared, boolean onlySource) {
+        Setting<String> version = hikariVersion(context, files.get(0));
         SpringConfigReader.Result spring = SpringConfigReader.read(context.app(), files, profiles, env, envAt, rootPaths,
-                declared);
+                declared, HikariVersion.parse(version.value()).orElse(HikariVersion.LATEST));
         problems.addAll(spring.problems());
         notes.addAll(spring.notes());
         unused.addAll(spring.unused());
         List<ClientPool> pools = new ArrayList<>();
         for (SpringConfigReader.SpringPool p : spring.pools()) {
             String id = p.isMain() && onlySource ? context.app() : context.app() + "/" + p.prefix();
-            pools.add(new ClientPool(id, context.app(), p.kind(), spring.filesRead(), p.target(), p.settings(),
+            java.util.SortedMap<String, Setting<?>> settings = new java.util.TreeMap<>(p.settings());
+            if (p.kind() == PoolKind.SPRING_HIKARI) {
+                settings.put(ClientPool.HIKARI_VERSION, version);
+            }
+            pools.add(new ClientPool(id, context.app(), p.kind(), spring.filesRead(), p.target(), settings,
                     context.instances(), context.processes(), context.server(), context.declaredAt(), p.rejected(),
                     context.rollout(), context.maximum()));
         }
@@ -500,14 +681,17 @@ public final class ProjectLoader {
             return Optional.empty();
         }
         HikariPropertiesReader.Result hikari;
+        Setting<String> version = hikariVersion(context, file);
         try {
-            hikari = HikariPropertiesReader.read(text);
+            hikari = HikariPropertiesReader.read(text, HikariVersion.parse(version.value()).orElse(HikariVersion.LATEST));
         } catch (TextFile.Unreadable e) {
             problems.add(e.problem());
             return Optional.empty();
         }
+        java.util.SortedMap<String, Setting<?>> settings = new java.util.TreeMap<>(hikari.settings());
+        settings.put(ClientPool.HIKARI_VERSION, version);
         return Optional.of(new ClientPool(id, context.app(), PoolKind.HIKARI, List.of(display), hikari.target(),
-                new java.util.TreeMap<>(hikari.settings()), context.instances(), context.processes(), context.server(),
+                settings, context.instances(), context.processes(), context.server(),
                 context.declaredAt(),
                 hikari.rejected(), context.rollout(), context.maximum()));
     }

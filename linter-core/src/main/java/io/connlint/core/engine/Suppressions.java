@@ -7,8 +7,10 @@ import io.connlint.core.read.TextFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,43 +31,66 @@ final class Suppressions {
         model.servers().forEach(s -> files.addAll(s.optionFiles()));
         model.pools().forEach(p -> files.addAll(p.configFiles()));
         List<Suppression> found = new ArrayList<>();
-        for (String file : files) {
-            List<String> lines;
-            try {
-                lines = TextFile.read(root.resolve(file), file).lines();
-            } catch (TextFile.Unreadable e) {
-                continue; // reported by CL900 where it matters
+        Parallel.map(List.copyOf(files), file -> scan(root, file)).forEach(found::addAll);
+        return found;
+    }
+
+    private static List<Suppression> scan(Path root, String file) {
+        List<String> lines;
+        try {
+            lines = TextFile.read(root.resolve(file), file).lines();
+        } catch (TextFile.Unreadable e) {
+            return List.of(); // reported by CL900 where it matters
+        }
+        List<Suppression> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).indexOf("connlint") < 0) {
+                continue;
             }
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = COMMENT.matcher(lines.get(i));
-                if (m.matches()) {
-                    List<String> codes = new ArrayList<>();
-                    for (String code : m.group(1).split(",")) {
-                        if (!code.isBlank()) {
-                            codes.add(code.trim().toUpperCase(java.util.Locale.ROOT));
-                        }
+            Matcher m = COMMENT.matcher(lines.get(i));
+            if (m.matches()) {
+                List<String> codes = new ArrayList<>();
+                for (String code : m.group(1).split(",")) {
+                    if (!code.isBlank()) {
+                        codes.add(code.trim().toUpperCase(java.util.Locale.ROOT));
                     }
-                    int column = lines.get(i).indexOf('#') + 1;
-                    found.add(new Suppression(new SourceLocation(file, i + 1, column), codes, m.group(2).strip(), false));
                 }
+                int column = lines.get(i).indexOf('#') + 1;
+                found.add(new Suppression(new SourceLocation(file, i + 1, column), codes, m.group(2).strip(), false));
             }
         }
         return found;
     }
 
-    /** The suppression that silences {@code finding}, if one stands directly above its primary line. */
-    static int matching(List<Suppression> suppressions, Finding finding) {
+    /**
+     * The suppression that silences {@code finding}, if one stands directly above its primary line:
+     * its index in {@code suppressions}, else -1. {@code byLine} is {@link #byLine}'s index of them.
+     */
+    static int matching(List<Suppression> suppressions, Map<String, List<Integer>> byLine, Finding finding) {
         if (finding.primary().isEmpty()) {
             return -1;
         }
         SourceLocation at = finding.primary().get();
-        for (int i = 0; i < suppressions.size(); i++) {
+        for (int i : byLine.getOrDefault(key(at.path(), at.line() - 1), List.of())) {
             Suppression s = suppressions.get(i);
-            if (s.at().path().equals(at.path()) && s.at().line() == at.line() - 1 && s.hasReason()
-                    && s.codes().contains(finding.rule().code())) {
+            if (s.hasReason() && s.codes().contains(finding.rule().code())) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The suppressions' indexes by file and line, in order, so that matching a finding does not scan them all. */
+    static Map<String, List<Integer>> byLine(List<Suppression> suppressions) {
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (int i = 0; i < suppressions.size(); i++) {
+            SourceLocation at = suppressions.get(i).at();
+            index.computeIfAbsent(key(at.path(), at.line()), k -> new ArrayList<>()).add(i);
+        }
+        return index;
+    }
+
+    private static String key(String path, int line) {
+        return line + ":" + path;
     }
 }

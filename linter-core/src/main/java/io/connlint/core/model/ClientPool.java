@@ -35,6 +35,8 @@ public record ClientPool(String id, String app, PoolKind kind, List<String> conf
     public static final String IDLE_TIMEOUT = "idleTimeout";
     public static final String KEEPALIVE_TIME = "keepaliveTime";
     public static final String CONNECTION_TIMEOUT = "connectionTimeout";
+    /** HikariCP pools: the HikariCP release whose defaults and rewrites apply, and why (a string setting). */
+    public static final String HIKARI_VERSION = "hikariVersion";
     /** Django: how long a thread keeps its connection, in seconds; {@link #CONN_MAX_AGE_UNLIMITED} for None. */
     public static final String CONN_MAX_AGE = "CONN_MAX_AGE";
     /** Django 4.1+: check a persistent connection before reusing it. */

@@ -17,15 +17,26 @@ import java.util.TreeMap;
  * @param reserved    connections outside the pools (admin, monitoring, replication)
  * @param hosts       the names clients use to reach it
  * @param declaredAt  where the server is declared (connlint.yml), if anywhere
+ * @param issues      option-file lines the server refuses and files it skips (CL504, CL507)
  */
 public record DatabaseServer(String id, ServerEngine engine, List<String> optionFiles,
                              SortedMap<String, Setting<?>> variables, Optional<Setting<Long>> ramMb,
-                             Optional<Setting<Long>> openFilesLimit, Setting<Long> reserved, List<String> hosts, Optional<SourceLocation> declaredAt) {
+                             Optional<Setting<Long>> openFilesLimit, Setting<Long> reserved, List<String> hosts, Optional<SourceLocation> declaredAt,
+                             List<OptionFileIssue> issues) {
 
     public DatabaseServer {
         optionFiles = List.copyOf(optionFiles);
+        issues = List.copyOf(issues);
         variables = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(variables));
         hosts = List.copyOf(hosts);
+    }
+
+    /** A server without option-file issues. */
+    public DatabaseServer(String id, ServerEngine engine, List<String> optionFiles,
+                          SortedMap<String, Setting<?>> variables, Optional<Setting<Long>> ramMb,
+                          Optional<Setting<Long>> openFilesLimit, Setting<Long> reserved, List<String> hosts,
+                          Optional<SourceLocation> declaredAt) {
+        this(id, engine, optionFiles, variables, ramMb, openFilesLimit, reserved, hosts, declaredAt, List.of());
     }
 
     /** A numeric variable of the catalogue; its engine default when not set. */

@@ -1,9 +1,13 @@
 package io.connlint.core.model;
 
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 
 /**
@@ -26,8 +30,8 @@ public record Deployment(String projectRoot, List<DatabaseServer> servers, List<
 
     public Deployment {
         servers = List.copyOf(servers);
-        pools = List.copyOf(pools);
         poolServer = Collections.unmodifiableMap(new TreeMap<>(poolServer));
+        pools = new Pools(pools, poolServer);
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
         unusedKeys = List.copyOf(unusedKeys);
@@ -51,6 +55,40 @@ public record Deployment(String projectRoot, List<DatabaseServer> servers, List<
 
     /** The pools that connect to {@code server}. */
     public List<ClientPool> poolsOf(DatabaseServer server) {
-        return pools.stream().filter(p -> server.id().equals(poolServer.get(p.id()))).toList();
+        return ((Pools) pools).of(server.id());
+    }
+
+    /**
+     * The pools, immutable, indexed once by server: every budget and timeout rule asks for each
+     * server's pools, and filtering every pool for every server grew with servers × pools.
+     */
+    private static final class Pools extends AbstractList<ClientPool> implements RandomAccess {
+        private final List<ClientPool> all;
+        private final Map<String, List<ClientPool>> byServer = new HashMap<>();
+
+        Pools(List<ClientPool> pools, Map<String, String> poolServer) {
+            this.all = List.copyOf(pools);
+            for (ClientPool p : all) {
+                String server = poolServer.get(p.id());
+                if (server != null) {
+                    byServer.computeIfAbsent(server, s -> new ArrayList<>()).add(p);
+                }
+            }
+            byServer.replaceAll((s, list) -> List.copyOf(list));
+        }
+
+        List<ClientPool> of(String server) {
+            return byServer.getOrDefault(server, List.of());
+        }
+
+        @Override
+        public ClientPool get(int index) {
+            return all.get(index);
+        }
+
+        @Override
+        public int size() {
+            return all.size();
+        }
     }
 }

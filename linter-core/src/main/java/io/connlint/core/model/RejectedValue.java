@@ -7,6 +7,12 @@ package io.connlint.core.model;
  * @param key   the key as written
  * @param value the value as written
  * @param why   the library's own words
+ * @param fix   what to write instead, when the reader can tell
  */
-public record RejectedValue(SourceLocation at, String key, String value, String why) {
+public record RejectedValue(SourceLocation at, String key, String value, String why, java.util.Optional<String> fix) {
+
+    /** A refusal without a computed fix. */
+    public RejectedValue(SourceLocation at, String key, String value, String why) {
+        this(at, key, value, why, java.util.Optional.empty());
+    }
 }

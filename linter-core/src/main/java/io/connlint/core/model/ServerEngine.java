@@ -49,9 +49,15 @@ public record ServerEngine(ServerFlavor flavor, int major, int minor) {
         String version = major + "." + minor;
         List<String> groups = new ArrayList<>(List.of("mysqld", "server", "mysqld-" + version));
         if (isMariaDb()) {
-            groups.addAll(List.of("mariadb", "mariadb-" + version, "client-server", "galera"));
+            groups.addAll(List.of("mariadb", "mariadb-" + version));
+            if (major > 10 || minor >= 4) {
+                // mariadbd 10.11.19 --help: "The following groups are read: mysqld server mysqld-10.11
+                // mariadb mariadb-10.11 mariadbd mariadbd-10.11 client-server galera"
+                groups.addAll(List.of("mariadbd", "mariadbd-" + version));
+            }
+            groups.addAll(List.of("client-server", "galera"));
             if (major >= 11) {
-                groups.addAll(List.of("mariadb-" + major, "mariadbd", "mariadbd-" + version, "mariadbd-" + major));
+                groups.addAll(List.of("mariadb-" + major, "mariadbd-" + major));
             }
         }
         return List.copyOf(groups);

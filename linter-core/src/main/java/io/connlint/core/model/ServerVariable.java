@@ -144,6 +144,15 @@ public record ServerVariable(String name, VariableKind kind, Spec mysql57, Spec 
     /** Removed in MySQL 8.0. */
     public static final ServerVariable QUERY_CACHE_SIZE = add("query_cache_size", VariableKind.BYTES,
             Spec.of(M, 0, UNBOUNDED, 1024), null, Spec.of(M, 0, UNBOUNDED, 1024));
+    /**
+     * MySQL 8.0+: the TempTable engine's memory for all internal temporary tables together
+     * (research/mysql-facts.md §3.2, [MY80] Sys_temptable_max_ram: 1G, min 2M; the 8.4 default is UNCONFIRMED).
+     */
+    public static final ServerVariable TEMPTABLE_MAX_RAM = add("temptable_max_ram", VariableKind.BYTES,
+            null, Spec.of(1024 * M, 2 * M, UNBOUNDED), null);
+    /** MariaDB: the Aria page cache, a server buffer (measured on mariadbd 10.11: 128M, min 131072, no block). */
+    public static final ServerVariable ARIA_PAGECACHE_BUFFER_SIZE = add("aria_pagecache_buffer_size",
+            VariableKind.BYTES, null, null, Spec.of(128 * M, 131_072, UNBOUNDED));
     public static final ServerVariable MAX_ALLOWED_PACKET = add("max_allowed_packet", VariableKind.BYTES,
             Spec.of(4 * M, 1024, 1024 * M, 1024), Spec.of(64 * M, 1024, 1024 * M, 1024),
             Spec.of(16 * M, 1024, 1024 * M, 1024));

@@ -9,6 +9,7 @@ import io.connlint.core.model.Setting;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code connlint show}: the model connlint reasons about — every server's variables and every
@@ -28,12 +29,18 @@ public final class ModelWriter {
                     : String.join(", ", server.optionFiles())).append('\n');
             out.append("  reserved: ").append(line(server.reserved())).append('\n');
             server.ramMb().ifPresent(r -> append(out, "  ramMb: " + line(r) + "\n"));
-            server.openFilesLimit().ifPresent(r -> append(out, "  openFilesLimit: " + line(r) + "\n"));
+            server.openFilesLimit().ifPresent(r -> append(out, "  openFilesLimit: " + openFiles(r) + "\n"));
             if (!server.hosts().isEmpty()) {
                 out.append("  hosts: ").append(String.join(", ", server.hosts())).append('\n');
             }
             for (Map.Entry<String, Setting<?>> v : server.variables().entrySet()) {
-                out.append("  ").append(v.getKey()).append(" = ").append(line(v.getValue())).append('\n');
+                out.append("  ").append(v.getKey()).append(' ').append(String.valueOf(v.getValue().effective()))
+                        .append(": ").append(chain(server, v.getValue())).append('\n');
+            }
+            for (io.connlint.core.model.OptionFileIssue issue : server.issues()) {
+                out.append("  ").append(issue.kind() == io.connlint.core.model.OptionFileIssue.Kind.REFUSED
+                        ? "refused (CL504) " : "ignored (CL507) ").append(issue.at().toString()).append(": ")
+                        .append(issue.message()).append('\n');
             }
         }
         for (ClientPool pool : model.pools()) {
@@ -62,6 +69,55 @@ public final class ModelWriter {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Where the open-files limit comes from: connlint.yml or a systemd unit (connlint.yml wins). */
+    private static String openFiles(Setting<Long> limit) {
+        String value = limit.value() == Long.MAX_VALUE ? "infinity" : String.valueOf(limit.value());
+        String where = limit.location().map(Object::toString).orElse(limit.origin().describe());
+        return limit.name().equals("LimitNOFILE")
+                ? value + " from systemd LimitNOFILE=" + limit.raw() + " at " + where
+                        + " (no openFilesLimit in connlint.yml, which would take precedence)"
+                : value + " from openFilesLimit at " + where;
+    }
+
+    /**
+     * A server variable's origin chain, e.g. {@code derived from open_files_limit 1024 (MySQL cuts
+     * to files − 810), requested 500 at db/my.cnf:2:1}.
+     */
+    static String chain(DatabaseServer server, Setting<?> s) {
+        String source = s.origin() instanceof io.connlint.core.model.Origin.InFile
+                ? "at " + s.location().orElseThrow()
+                : s.location().isPresent() ? "on the " + s.origin().describe() : "(" + s.origin().describe() + ")";
+        if (!s.isRewritten()) {
+            if (s.isWritten()) {
+                return "set " + source + (s.raw().equals(String.valueOf(s.value())) ? "" : " as '" + s.raw() + "'");
+            }
+            return s.origin().describe();
+        }
+        String cut = cutRule(server, s.name());
+        Optional<Setting.Adjustment> openFilesCut = s.adjustment(Setting.Kind.OPEN_FILES_CUT);
+        if (cut != null && openFilesCut.isPresent()) {
+            Setting<?> files = server.variables().get("open_files_limit");
+            String limit = files == null ? "the open-files limit" : "open_files_limit " + files.effective();
+            return "derived from " + limit + " (" + cut + "), requested " + s.value() + " " + source
+                    + " [the server logs: " + openFilesCut.get().why() + "]";
+        }
+        return "runs as " + s.effective() + ", written " + s.value() + " " + source + ": " + s.reason().orElseThrow();
+    }
+
+    /** How the engine cuts a variable to the open files it got, in words. */
+    private static String cutRule(DatabaseServer server, String name) {
+        boolean maria = server.engine().isMariaDb();
+        return switch (name) {
+            case "max_connections" -> maria
+                    ? "MariaDB cuts to files − 30 − 2 × min(table_open_cache, 200) × table_open_cache_instances"
+                    : "MySQL cuts to files − 810";
+            case "table_open_cache" -> maria
+                    ? "MariaDB cuts to (files − 30 − max_connections) / 2 / table_open_cache_instances"
+                    : "MySQL cuts to (files − 10 − max_connections) / 2, at least 400";
+            default -> null;
+        };
     }
 
     private static String line(Setting<?> s) {
@@ -105,6 +161,17 @@ public final class ModelWriter {
                 }
                 g.writeEndArray();
                 settings(g, "variables", server.variables());
+                g.writeArrayFieldStart("issues");
+                for (io.connlint.core.model.OptionFileIssue issue : server.issues()) {
+                    g.writeStartObject();
+                    g.writeStringField("code", issue.kind() == io.connlint.core.model.OptionFileIssue.Kind.REFUSED
+                            ? "CL504" : "CL507");
+                    g.writeStringField("message", issue.message());
+                    g.writeFieldName("location");
+                    Json.location(g, issue.at());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();

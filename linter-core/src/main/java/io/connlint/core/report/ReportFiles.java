@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes report files whole or not at all: into a temporary file beside the target, then moved
@@ -30,6 +32,7 @@ public final class ReportFiles {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            readableByAll(temp);
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 body.write(w);
             }
@@ -40,6 +43,16 @@ public final class ReportFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A temporary file is created readable by its owner alone; a report is read by others too (a CI
+     * step uploading it, a web server serving the site), so it gets the usual rw-r--r--.
+     */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }

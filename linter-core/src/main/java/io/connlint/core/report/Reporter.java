@@ -9,7 +9,7 @@ public interface Reporter {
 
     void write(LintResult result, Appendable out) throws IOException;
 
-    /** The reporter for a format name: {@code console}, {@code json}, {@code sarif}, {@code github}, {@code checkstyle}. */
+    /** The reporter for a format name: {@code console}, {@code json}, {@code sarif}, {@code github}, {@code checkstyle}, {@code html}. */
     static Reporter forFormat(String format, String toolVersion) {
         return switch (format) {
             case "console" -> new ConsoleReporter(false);
@@ -17,8 +17,9 @@ public interface Reporter {
             case "sarif" -> new SarifReporter(toolVersion);
             case "github" -> new GithubReporter();
             case "checkstyle" -> new CheckstyleReporter();
+            case "html" -> new HtmlReporter(toolVersion);
             default -> throw new IllegalArgumentException("unknown format '" + format
-                    + "'; expected console, json, sarif, github or checkstyle");
+                    + "'; expected console, json, sarif, github, checkstyle or html");
         };
     }
 

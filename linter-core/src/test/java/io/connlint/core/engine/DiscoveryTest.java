@@ -67,8 +67,9 @@ class DiscoveryTest {
                 model.pools().stream().map(p -> p.configFiles().get(0)).toList(),
                 "discovery reads the files named hikari*.properties");
         assertTrue(model.servers().get(0).optionFiles().size() >= 15, model.servers().get(0).optionFiles().toString());
-        assertTrue(model.problems().stream().anyMatch(p -> p.at().path().endsWith("vitess-mysql57-fragment-no-group.cnf")
-                && p.at().line() > 1), model.problems().toString());
+        assertTrue(model.servers().get(0).issues().stream().anyMatch(p -> p.at().path()
+                .endsWith("vitess-mysql57-fragment-no-group.cnf") && p.at().line() > 1),
+                model.servers().get(0).issues().toString());
     }
 
     private void write(String path, String text) throws IOException {

@@ -54,7 +54,7 @@ class ShowTopologyTest {
         ModelWriter.text(model, text);
         String out = text.toString();
         assertTrue(out.contains("  hosts: db\n"), out);
-        assertTrue(out.contains("  max_connections = 300  [command line at compose.yaml:4:21]\n"), out);
+        assertTrue(out.contains("  max_connections 300: set on the command line at compose.yaml:4:21\n"), out);
         assertTrue(out.contains("pool orders (hikari, app orders) -> server main\n"), out);
         assertTrue(out.contains("  instances = 4  [k8s/orders.yaml:5:13]\n"), out);
         assertTrue(out.contains("  instances during rollout = 5  [derived: 4 + maxSurge 25% (engine default for "

@@ -1,5 +1,7 @@
 package io.connlint.rules.budget;
 
+import io.connlint.core.budget.ConnectionBudget;
+import io.connlint.core.budget.Scenario;
 import io.connlint.core.engine.RuleContext;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
@@ -8,59 +10,41 @@ import io.connlint.rules.Numbers;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The connection budget of one server in one situation — steady state, during a rolling deploy,
  * at the autoscaling ceiling: Σ running instances × processes × pool max + reserved against the
- * effective max_connections. Shared by CL101, CL102 and CL103 so that all three show the same
- * arithmetic.
+ * effective max_connections ({@link ConnectionBudget}, which the HTML report draws). Shared by
+ * CL101, CL102 and CL103 so that all three show the same arithmetic.
  */
 final class Budget {
-
-    /** A situation: how many instances of each pool run in it. */
-    enum Scenario {
-        STEADY("", p -> p.instances()),
-        ROLLOUT(" during a rolling deploy", p -> p.rolloutInstances().orElse(p.instances())),
-        AUTOSCALED(" at the autoscaling maximum", p -> p.maxInstances().orElse(p.instances()));
-
-        private final String when;
-        private final Function<ClientPool, Setting<Long>> running;
-
-        Scenario(String when, Function<ClientPool, Setting<Long>> running) {
-            this.when = when;
-            this.running = running;
-        }
-
-        Setting<Long> running(ClientPool pool) {
-            return running.apply(pool);
-        }
-    }
 
     private final DatabaseServer server;
     private final List<ClientPool> pools;
     private final Scenario scenario;
+    private final ConnectionBudget budget;
 
     Budget(DatabaseServer server, List<ClientPool> pools, Scenario scenario) {
         this.server = server;
         this.pools = pools;
         this.scenario = scenario;
+        this.budget = new ConnectionBudget(server, pools, scenario);
     }
 
     long demand(ClientPool pool) {
-        return pool.demand(scenario.running(pool).effective());
+        return budget.demand(pool);
     }
 
     long total() {
-        return pools.stream().mapToLong(this::demand).sum() + server.reserved().effective();
+        return budget.total();
     }
 
     long limit() {
-        return server.maxConnections().effective();
+        return budget.limit();
     }
 
     boolean exceeded() {
-        return !pools.isEmpty() && total() > limit();
+        return budget.exceeded();
     }
 
     /** Reports the overflow at the pool-size setting of the largest contributor. */
@@ -72,7 +56,7 @@ final class Budget {
         ClientPool largest = pools.stream().max(Comparator.comparingLong(this::demand)
                 .thenComparing(ClientPool::id, Comparator.reverseOrder())).orElseThrow();
         RuleContext.Report report = context.report("the pools of " + apps() + " can open " + total
-                        + " connections to server " + server.id() + scenario.when + ", which accepts max_connections = "
+                        + " connections to server " + server.id() + scenario.when() + ", which accepts max_connections = "
                         + limit + " (" + (total - limit) + " too many)")
                 .at(largest.maximumPoolSize(), largest.location())
                 .about("server " + server.id() + "/" + largest.id());
@@ -85,7 +69,7 @@ final class Budget {
             Setting<Long> running = scenario.running(pool);
             if (scenario != Scenario.STEADY && running != pool.instances()) {
                 report.related(running, pool.id() + ": " + running.effective() + " instances"
-                        + scenario.when);
+                        + scenario.when());
             }
         }
         report.arithmetic("reserved = " + reserved + " (" + server.reserved().origin().describe() + ")");
@@ -106,6 +90,19 @@ final class Budget {
                     .append(" even at ").append(largest.maximumPoolSize().name()).append(" = 1; lower them, or ");
         }
         help.append("raise max_connections on server ").append(server.id()).append(" to at least ").append(total);
+        // the largest pool max per app that fits when only that app changes
+        List<String> alone = new java.util.ArrayList<>();
+        for (ClientPool pool : pools) {
+            long per = scenario.running(pool).effective() * pool.processes().effective();
+            long rest = total - reserved - demand(pool);
+            long fit = per == 0 ? 0 : (limit - reserved - rest) / per;
+            if (pool != largest && fit >= 1 && fit < pool.maximumPoolSize().effective()) {
+                alone.add(pool.id() + " " + pool.maximumPoolSize().name() + " at most " + fit);
+            }
+        }
+        if (!alone.isEmpty()) {
+            help.append("; or change one other app alone: ").append(String.join(", ", alone));
+        }
         report.help(help.toString()).emit();
     }
 

@@ -1,5 +1,6 @@
 package io.connlint.rules.budget;
 
+import io.connlint.core.budget.Scenario;
 import io.connlint.core.engine.LintRule;
 import io.connlint.core.engine.Rule;
 import io.connlint.core.engine.RuleContext;
@@ -49,7 +50,7 @@ public final class MaxUserConnectionsBelowDemand implements Rule {
                         .at(user, first.location())
                         .related(cap, "max_user_connections = " + cap.effective());
                 for (ClientPool pool : e.getValue()) {
-                    report.arithmetic(Budget.term(pool, Budget.Scenario.STEADY));
+                    report.arithmetic(Budget.term(pool, Scenario.STEADY));
                 }
                 report.help("give each app its own account, lower the pools, or raise max_user_connections to at least "
                         + demand).emit();

@@ -1,5 +1,6 @@
 package io.connlint.rules.budget;
 
+import io.connlint.core.budget.Scenario;
 import io.connlint.core.engine.LintRule;
 import io.connlint.core.engine.Rule;
 import io.connlint.core.engine.RuleContext;
@@ -20,7 +21,7 @@ public final class PoolBudgetExceeded implements Rule {
     @Override
     public void check(Deployment model, RuleContext context) {
         for (DatabaseServer server : model.servers()) {
-            Budget budget = new Budget(server, model.poolsOf(server), Budget.Scenario.STEADY);
+            Budget budget = new Budget(server, model.poolsOf(server), Scenario.STEADY);
             if (budget.exceeded()) {
                 budget.report(context);
             }

@@ -1,5 +1,6 @@
 package io.connlint.rules.budget;
 
+import io.connlint.core.budget.Scenario;
 import io.connlint.core.engine.LintRule;
 import io.connlint.core.engine.Rule;
 import io.connlint.core.engine.RuleContext;
@@ -20,11 +21,11 @@ public final class PoolBudgetExceededAtAutoscaleMax implements Rule {
     public void check(Deployment model, RuleContext context) {
         for (DatabaseServer server : model.servers()) {
             var pools = model.poolsOf(server);
-            if (new Budget(server, pools, Budget.Scenario.STEADY).exceeded()
-                    || new Budget(server, pools, Budget.Scenario.ROLLOUT).exceeded()) {
+            if (new Budget(server, pools, Scenario.STEADY).exceeded()
+                    || new Budget(server, pools, Scenario.ROLLOUT).exceeded()) {
                 continue; // CL101's or CL102's
             }
-            Budget max = new Budget(server, pools, Budget.Scenario.AUTOSCALED);
+            Budget max = new Budget(server, pools, Scenario.AUTOSCALED);
             if (max.exceeded()) {
                 max.report(context);
             }

@@ -1,5 +1,6 @@
 package io.connlint.rules.budget;
 
+import io.connlint.core.budget.Scenario;
 import io.connlint.core.engine.LintRule;
 import io.connlint.core.engine.Rule;
 import io.connlint.core.engine.RuleContext;
@@ -20,10 +21,10 @@ public final class PoolBudgetExceededDuringRollout implements Rule {
     public void check(Deployment model, RuleContext context) {
         for (DatabaseServer server : model.servers()) {
             var pools = model.poolsOf(server);
-            if (new Budget(server, pools, Budget.Scenario.STEADY).exceeded()) {
+            if (new Budget(server, pools, Scenario.STEADY).exceeded()) {
                 continue; // CL101's
             }
-            Budget rollout = new Budget(server, pools, Budget.Scenario.ROLLOUT);
+            Budget rollout = new Budget(server, pools, Scenario.ROLLOUT);
             if (rollout.exceeded()) {
                 rollout.report(context);
             }

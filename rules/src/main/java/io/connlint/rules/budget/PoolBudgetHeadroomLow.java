@@ -1,5 +1,6 @@
 package io.connlint.rules.budget;
 
+import io.connlint.core.budget.Scenario;
 import io.connlint.core.engine.LintRule;
 import io.connlint.core.engine.Rule;
 import io.connlint.core.engine.RuleContext;
@@ -22,7 +23,7 @@ public final class PoolBudgetHeadroomLow implements Rule {
     public void check(Deployment model, RuleContext context) {
         long percent = context.option("headroomPercent");
         for (DatabaseServer server : model.servers()) {
-            Budget budget = new Budget(server, model.poolsOf(server), Budget.Scenario.STEADY);
+            Budget budget = new Budget(server, model.poolsOf(server), Scenario.STEADY);
             long total = budget.total();
             long limit = budget.limit();
             if (model.poolsOf(server).isEmpty() || total > limit || total * 100 <= limit * percent) {
@@ -33,7 +34,7 @@ public final class PoolBudgetHeadroomLow implements Rule {
                             + limit + " connections (" + (total * 100 / limit) + " %), above " + percent
                             + " %: little room is left for spikes, new instances and tools")
                     .at(maxConnections, server.location());
-            model.poolsOf(server).forEach(p -> report.arithmetic(Budget.term(p, Budget.Scenario.STEADY)));
+            model.poolsOf(server).forEach(p -> report.arithmetic(Budget.term(p, Scenario.STEADY)));
             report.arithmetic("reserved = " + server.reserved().effective())
                     .arithmetic("total " + total + " > " + percent + " % of max_connections " + limit + " = "
                             + (limit * percent / 100))

@@ -35,13 +35,28 @@ public final class DjangoPersistentConnectionsUnbounded implements Rule {
                             + " threads of every " + pool.app() + " instance keeps its connection forever, also across"
                             + " server restarts and wait_timeout")
                     .at(age.get(), pool.location())
-                    .help("set CONN_MAX_AGE to a number of seconds below the server's wait_timeout"
-                            + (healthChecks ? "" : ", and CONN_HEALTH_CHECKS = True"));
+                    .help(maxAge(model, pool) + (healthChecks ? "" : ", and CONN_HEALTH_CHECKS = True"));
             if (!healthChecks) {
                 // RULES.md: with CL304 (None always outlives wait_timeout) and no health checks, it is an error
                 report.escalatedTo(Severity.ERROR);
             }
             report.emit();
         }
+    }
+
+    /**
+     * A CONN_MAX_AGE below the wait_timeout of the server the pool connects to: whole minutes, at
+     * most 10 (Django closes the connection at the end of the first request after it).
+     */
+    static String maxAge(Deployment model, ClientPool pool) {
+        var server = java.util.Optional.ofNullable(model.poolServer().get(pool.id())).flatMap(model::server);
+        if (server.isEmpty()) {
+            return "set CONN_MAX_AGE to a number of seconds below the server's wait_timeout";
+        }
+        long wait = server.get().waitTimeout().effective();
+        long below = wait - 1;
+        long age = Math.min(600, below >= 120 ? below / 60 * 60 : below);
+        return "set CONN_MAX_AGE = " + Math.max(age, 0) + " (below wait_timeout " + wait + " s of server "
+                + server.get().id() + ")";
     }
 }

@@ -40,6 +40,8 @@ public final class ConnectionTimeoutUnbounded implements Rule {
             context.report("when pool " + pool.id() + " is exhausted, a request " + how
                             + " for a connection instead of failing fast")
                     .at(t, pool.location())
+                    .arithmetic(forever ? t.name() + " " + t.raw() + " runs as " + t.effective() + " ms: no limit"
+                            : t.name() + " " + t.effective() + " ms > maxMillis " + max + " ms")
                     .help("set " + t.name() + " to a few seconds (e.g. 3000 ms), at most " + max + " ms")
                     .emit();
         }

@@ -21,10 +21,11 @@ public final class HikariInvalidValue implements Rule {
     public void check(Deployment model, RuleContext context) {
         for (ClientPool pool : model.pools()) {
             for (RejectedValue r : pool.rejected()) {
-                context.report("HikariCP refuses " + r.key() + "=" + r.value() + " and pool " + pool.id()
-                                + " does not start: " + r.why())
-                        .at(r.at())
-                        .emit();
+                RuleContext.Report report = context.report("HikariCP refuses " + r.key() + "=" + r.value()
+                                + " and pool " + pool.id() + " does not start: " + r.why())
+                        .at(r.at());
+                r.fix().ifPresent(report::help);
+                report.emit();
             }
         }
     }

@@ -10,7 +10,6 @@ import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.ServerVariable;
 import io.connlint.core.model.Setting;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -62,10 +61,9 @@ public final class MaxConnectionsCutByOpenFiles implements Rule {
         }
     }
 
-    /** The server's own "Changed limits" line among the reasons, when the open-files cut applied. */
+    /** The server's own "Changed limits" line, when the open-files cut applied. */
     private static Optional<String> serverLine(Setting<Long> maxConnections) {
-        return maxConnections.reason().flatMap(r -> Arrays.stream(r.split("; then "))
-                .filter(part -> part.startsWith("Changed limits")).findFirst());
+        return maxConnections.adjustment(Setting.Kind.OPEN_FILES_CUT).map(Setting.Adjustment::why);
     }
 
     /** The value as configured after the range clamp, before the open-files cut. */

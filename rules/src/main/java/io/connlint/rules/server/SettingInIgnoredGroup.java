@@ -7,9 +7,16 @@ import io.connlint.core.engine.Severity;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.UnusedKey;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * mysqld reads only its own option-file groups and skips the others without a word: a
- * max_connections under [client] or [mysqld_safe] changes nothing on the server.
+ * max_connections under [client] or [mysqld_safe] changes nothing on the server. Options that the
+ * client programs have themselves (max_allowed_packet and net_buffer_length of mysql and
+ * mysqldump, connect_timeout of mysql and mysqladmin; MySQL Reference Manual, "mysql — The MySQL
+ * Command-Line Client" and "mysqldump" option tables) are meant for them in their own groups, as in
+ * Debian's stock conf.d/mysqldump.cnf ({@code [mysqldump] max_allowed_packet = 16M}).
  */
 @LintRule(code = "CL505", name = "setting-in-ignored-group",
         summary = "A server variable is set in an option-file group the server does not read",
@@ -19,7 +26,7 @@ public final class SettingInIgnoredGroup implements Rule {
     @Override
     public void check(Deployment model, RuleContext context) {
         for (UnusedKey key : model.unusedKeys()) {
-            if (key.kind() != UnusedKey.Kind.GROUP_NOT_READ) {
+            if (key.kind() != UnusedKey.Kind.GROUP_NOT_READ || isClientOption(key)) {
                 continue;
             }
             context.report("'" + key.key() + "' is set in " + key.readsFrom() + ", which server " + key.app()
@@ -29,5 +36,19 @@ public final class SettingInIgnoredGroup implements Rule {
                             + String.join(", ", key.known().stream().map(g -> "[" + g + "]").toList()) + ")")
                     .emit();
         }
+    }
+
+    private static final Set<String> CLIENT_GROUPS = Set.of("client", "client-mariadb", "mysql", "mariadb-client",
+            "mysqldump", "mariadb-dump", "mysqladmin", "mariadb-admin", "mysqlimport", "mariadb-import",
+            "mysqlcheck", "mariadb-check", "mysqlshow", "mariadb-show", "mysqlslap", "mariadb-slap", "mysqlpump",
+            "mysqlbinlog", "mariadb-binlog", "mysql_upgrade", "mariadb-upgrade");
+    private static final Set<String> CLIENT_OPTIONS = Set.of("max_allowed_packet", "net_buffer_length",
+            "connect_timeout");
+
+    /** A client program's own option in its own group: not a misplaced server variable. */
+    private static boolean isClientOption(UnusedKey key) {
+        String group = key.readsFrom().replaceAll("^\\[|]$", "").toLowerCase(Locale.ROOT);
+        String option = key.key().toLowerCase(Locale.ROOT).replace('-', '_');
+        return CLIENT_GROUPS.contains(group) && CLIENT_OPTIONS.contains(option);
     }
 }

@@ -20,7 +20,7 @@ final class TimeoutTooLong {
         for (DatabaseServer server : model.servers()) {
             Setting<Long> timeout = server.variable(variable);
             if (timeout.effective() <= max || (!timeout.isWritten() && hasUnreadableOptionFile(model, server))) {
-                // a default is only the server's value when every option file could be read (CL900 says which not)
+                // a default is only the server's value when every option file could be read (CL900, CL504, CL507 say which not)
                 continue;
             }
             String origin = timeout.isWritten() ? "" : " (" + timeout.origin().describe() + ": nobody set it)";
@@ -33,7 +33,7 @@ final class TimeoutTooLong {
     }
 
     static boolean hasUnreadableOptionFile(Deployment model, DatabaseServer server) {
-        return model.problems().stream().anyMatch(p -> p.kind() == ReadProblem.Kind.UNREADABLE
+        return !server.issues().isEmpty() || model.problems().stream().anyMatch(p -> p.kind() == ReadProblem.Kind.UNREADABLE
                 && server.optionFiles().contains(p.at().path()));
     }
 

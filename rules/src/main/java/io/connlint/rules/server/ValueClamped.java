@@ -28,13 +28,13 @@ public final class ValueClamped implements Rule {
                 var spec = variable.flatMap(v -> v.spec(server.engine()));
                 Setting<?> setting = entry.getValue();
                 if (spec.isEmpty() || !setting.isWritten() || !(setting.value() instanceof Long value)
-                        || setting.reason().isEmpty()) {
+                        || setting.adjustments().isEmpty()) {
                     continue;
                 }
-                // the limit is applied first when the value is read; later adjustments are chained after it
-                String first = setting.reason().get().split("; then ")[0];
-                boolean clamped = first.startsWith("option '");
-                boolean rounded = first.contains(" is rounded down to a multiple of its block size");
+                // the limit is applied first when the value is read; later adjustments come after it
+                Setting.Adjustment first = setting.adjustments().get(0);
+                boolean clamped = first.kind() == Setting.Kind.RANGE_CLAMPED;
+                boolean rounded = first.kind() == Setting.Kind.BLOCK_ROUNDED;
                 if (!clamped && !rounded) {
                     continue;
                 }
@@ -44,11 +44,11 @@ public final class ValueClamped implements Rule {
                 }
                 String name = setting.name();
                 String then = setting.effective().equals(runsAs) ? ""
-                        : " (and then runs as " + setting.effective() + ": " + setting.reason().get()
-                        .substring(first.length()).replaceFirst("^; then ", "") + ")";
+                        : " (and then runs as " + setting.effective() + ": " + String.join("; then ", setting.adjustments()
+                        .subList(1, setting.adjustments().size()).stream().map(Setting.Adjustment::why).toList()) + ")";
                 String message = name + " = " + setting.raw() + " on server " + server.id() + " is limited to "
                         + runsAs + (clamped
-                        ? ": the server says \"" + first + "\" (" + server.engine().id() + " range " + spec.get().min()
+                        ? ": the server says \"" + first.why() + "\" (" + server.engine().id() + " range " + spec.get().min()
                         + ".." + range(spec.get().max()) + ")"
                         : ": the server rounds it down to a multiple of " + spec.get().block() + " without a word")
                         + then;

@@ -49,9 +49,41 @@ public final class PoolIdleTimeoutExceedsWaitTimeout implements Rule {
                                 + ", and no keepalive pings them before")
                         .at(idle.get(), pool.location())
                         .related(wait, "wait_timeout = " + wait.effective() + " on server " + server.id())
-                        .help("set idleTimeout below " + waitMs + " ms, or keepaliveTime below it")
+                        .arithmetic("minimumIdle " + minIdle.get().effective() + " < maximumPoolSize "
+                                + pool.maximumPoolSize().effective() + ": idle connections wait for idleTimeout")
+                        .arithmetic((idleMs == 0 ? "idleTimeout 0 (never)" : "idleTimeout " + idleMs + " ms")
+                                + " >= wait_timeout " + wait.effective() + " s = " + waitMs + " ms ("
+                                + wait.origin().describe() + ")")
+                        .help(fix(pool, waitMs))
                         .emit();
             }
         }
+    }
+
+    /**
+     * An idleTimeout HikariCP keeps (at least 10000, and 1000 below maxLifetime, else validate()
+     * turns it off) below wait_timeout, as a round value; else a keepaliveTime (at least 30000,
+     * below maxLifetime).
+     */
+    static String fix(ClientPool pool, long waitMs) {
+        long life = pool.longSetting(ClientPool.MAX_LIFETIME).map(Setting::effective).orElse(1_800_000L);
+        long idleCap = Math.min(waitMs - 1, life > 0 ? life - 1_001 : Long.MAX_VALUE);
+        long idle = round(idleCap);
+        if (idle >= 10_000) {
+            return "set idleTimeout = " + idle + " (below wait_timeout " + waitMs + " ms"
+                    + (life > 0 ? " and maxLifetime " + life + " − 1000" : "") + "), or keepaliveTime below wait_timeout";
+        }
+        long keepCap = Math.min(waitMs - 1, life > 0 ? life - 1 : Long.MAX_VALUE);
+        long keep = round(keepCap);
+        if (keep >= 30_000) {
+            return "set keepaliveTime = " + keep + " (below wait_timeout " + waitMs + " ms), since HikariCP takes no"
+                    + " idleTimeout below 10000";
+        }
+        return "raise wait_timeout: HikariCP takes no idleTimeout below 10000 ms and no keepaliveTime below 30000 ms";
+    }
+
+    /** Whole minutes when at least two, else whole seconds, not above {@code cap}. */
+    private static long round(long cap) {
+        return cap >= 120_000 ? cap / 60_000 * 60_000 : cap / 1000 * 1000;
     }
 }

@@ -8,7 +8,11 @@ import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.Target;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,14 +28,20 @@ public final class ReplicaDatasourceTargetsPrimary implements Rule {
 
     @Override
     public void check(Deployment model, RuleContext context) {
+        // the first non-replica pool of each app on each server, found once (not once per replica)
+        Map<List<String>, ClientPool> primaries = new HashMap<>();
+        for (ClientPool p : model.pools()) {
+            String server = model.poolServer().get(p.id());
+            if (server != null && !isReplica(p)) {
+                primaries.putIfAbsent(List.of(p.app(), server), p);
+            }
+        }
         for (ClientPool replica : model.pools()) {
             String server = model.poolServer().get(replica.id());
             if (server == null || !isReplica(replica)) {
                 continue;
             }
-            model.pools().stream()
-                    .filter(p -> p.app().equals(replica.app()) && !isReplica(p) && server.equals(model.poolServer().get(p.id())))
-                    .findFirst()
+            Optional.ofNullable(primaries.get(List.of(replica.app(), server)))
                     .ifPresent(primary -> {
                         RuleContext.Report report = context.report("pool " + replica.id()
                                 + " is named as a read replica but connects to server " + server + ", like the primary "

@@ -1,5 +1,6 @@
 package io.connlint.rules.budget;
 
+import io.connlint.core.budget.Scenario;
 import io.connlint.core.engine.Finding;
 import io.connlint.core.engine.LintRequest;
 import io.connlint.core.engine.Linter;
@@ -61,11 +62,11 @@ class KubernetesScenarioTest {
         assertEquals(Map.of("springboot-api", "mysql"), model.poolServer());
         ClientPool pool = model.pools().get(0);
         assertEquals("springboot-api: 4 instances × 1 process × maximumPoolSize 5 = 20",
-                Budget.term(pool, Budget.Scenario.STEADY));
+                Budget.term(pool, Scenario.STEADY));
         assertEquals("springboot-api: 5 instances (derived: 4 + maxSurge 25% (engine default for Kubernetes) = 5)"
-                + " × 1 process × maximumPoolSize 5 = 25", Budget.term(pool, Budget.Scenario.ROLLOUT));
+                + " × 1 process × maximumPoolSize 5 = 25", Budget.term(pool, Scenario.ROLLOUT));
         assertEquals("springboot-api: 8 instances × 1 process × maximumPoolSize 5 = 40",
-                Budget.term(pool, Budget.Scenario.AUTOSCALED));
+                Budget.term(pool, Scenario.AUTOSCALED));
         assertEquals("k8s/app/deployment.yaml:6:13", pool.instances().origin().describe());
         assertEquals("k8s/app/hpa.yaml:11:16", pool.maxInstances().orElseThrow().origin().describe());
         assertEquals(151L, model.servers().get(0).maxConnections().effective());

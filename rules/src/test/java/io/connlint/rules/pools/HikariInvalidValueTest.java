@@ -1,12 +1,14 @@
 package io.connlint.rules.pools;
 
 import io.connlint.core.testing.RuleTester;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HikariInvalidValueTest {
 
-    @Test
-    void findingsMatchTheMarkers() {
-        RuleTester.assertFindings(RuleTester.project(HikariInvalidValueTest.class, "refused"), new HikariInvalidValue());
+    @ParameterizedTest
+    @ValueSource(strings = {"refused", "old-release", "spring"})
+    void findingsMatchTheMarkers(String project) {
+        RuleTester.assertFindings(RuleTester.project(HikariInvalidValueTest.class, project), new HikariInvalidValue());
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HikariValueSilentlyReplacedTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"rewrites"})
+    @ValueSource(strings = {"rewrites", "below-lifetime"})
     void findingsMatchTheMarkers(String project) {
         RuleTester.assertFindings(RuleTester.project(HikariValueSilentlyReplacedTest.class, project), new HikariValueSilentlyReplaced());
     }

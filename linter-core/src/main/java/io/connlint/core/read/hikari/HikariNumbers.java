@@ -16,12 +16,17 @@ public final class HikariNumbers {
     }
 
     public static Optional<Long> parse(String text, HikariProperties.Type type) {
+        return parse(text, type, HikariVersion.LATEST);
+    }
+
+    /** As {@code version} parses it: durations only from 6.3.0. */
+    public static Optional<Long> parse(String text, HikariProperties.Type type, HikariVersion version) {
         try {
             if (type == HikariProperties.Type.INT) {
                 return Optional.of((long) Integer.parseInt(text));
             }
             Matcher m = DURATION.matcher(text);
-            if (m.matches()) {
+            if (m.matches() && version.acceptsDurations()) {
                 long n = Long.parseLong(m.group("number"));
                 long factor = switch (m.group("unit")) {
                     case "ms" -> 1L;

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * HikariCP's configuration keys (the JavaBean properties of com.zaxxer.hikari.HikariConfig) and
- * defaults, for the latest HikariCP (7.1.0). research/client-facts.md §1.2.
+ * defaults (research/client-facts.md §1.2); what differs between releases is in {@link HikariVersion}.
  */
 public final class HikariProperties {
 
@@ -14,6 +14,10 @@ public final class HikariProperties {
     public enum Type { INT, LONG_MILLIS, BOOLEAN, STRING }
 
     public record Property(String name, Type type, Optional<Long> defaultValue) {
+        /** The default in {@code version} (only keepaliveTime's changed, in 6.2.1). */
+        public Optional<Long> defaultIn(HikariVersion version) {
+            return name.equals("keepaliveTime") ? Optional.of(version.keepaliveDefault()) : defaultValue;
+        }
     }
 
     private static final Map<String, Property> PROPERTIES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -54,8 +58,13 @@ public final class HikariProperties {
      * {@code maximum-pool-size} or {@code maximumpoolsize} does not.
      */
     public static Optional<Property> byKey(String key) {
+        return byKey(key, HikariVersion.LATEST);
+    }
+
+    /** The property a key sets in {@code version}. */
+    public static Optional<Property> byKey(String key, HikariVersion version) {
         Property p = PROPERTIES.get(key);
-        if (p == null || key.isEmpty()) {
+        if (p == null || key.isEmpty() || !version.hasProperty(p.name())) {
             return Optional.empty();
         }
         boolean sameButFirst = p.name().substring(1).equals(key.substring(1))
@@ -65,7 +74,12 @@ public final class HikariProperties {
 
     /** Every key HikariCP knows, as it spells them. */
     public static java.util.List<String> names() {
-        return PROPERTIES.values().stream().map(Property::name).toList();
+        return names(HikariVersion.LATEST);
+    }
+
+    /** Every key {@code version} knows. */
+    public static java.util.List<String> names(HikariVersion version) {
+        return PROPERTIES.values().stream().map(Property::name).filter(version::hasProperty).toList();
     }
 
     public static java.util.Collection<Property> all() {

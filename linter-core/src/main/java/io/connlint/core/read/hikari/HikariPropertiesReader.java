@@ -21,8 +21,6 @@ import java.util.Optional;
  */
 public final class HikariPropertiesReader {
 
-    static final String ENGINE = "HikariCP 7.1.0";
-
     /**
      * What the file configures.
      *
@@ -41,6 +39,11 @@ public final class HikariPropertiesReader {
     }
 
     public static Result read(TextFile file) throws TextFile.Unreadable {
+        return read(file, HikariVersion.LATEST);
+    }
+
+    /** Reads the file as HikariCP {@code version} loads it. */
+    public static Result read(TextFile file, HikariVersion version) throws TextFile.Unreadable {
         Map<String, Setting<?>> settings = new LinkedHashMap<>();
         Map<String, Setting<String>> strings = new LinkedHashMap<>();
         Map<String, Setting<String>> dataSource = new LinkedHashMap<>();
@@ -51,39 +54,52 @@ public final class HikariPropertiesReader {
                 dataSource.put(name, Setting.written(e.key(), e.value(), e.value(), e.at()));
                 continue;
             }
-            Optional<HikariProperties.Property> property = HikariProperties.byKey(e.key());
+            Optional<HikariProperties.Property> property = HikariProperties.byKey(e.key(), version);
             if (property.isEmpty()) {
+                Optional<String> near = Similar.nearest(e.key(), HikariProperties.names(version));
                 rejected.add(new RejectedValue(e.at(), e.key(), e.value(), "Property " + e.key()
                         + " does not exist on target class com.zaxxer.hikari.HikariConfig"
-                        + Similar.hint(e.key(), HikariProperties.names())));
+                        + Similar.hint(e.key(), HikariProperties.names(version)),
+                        Optional.of(near.map(n -> "write " + n + "=" + e.value() + " (HikariCP's camelCase name)")
+                                .orElse("remove " + e.key() + ", or pass a driver property as dataSource." + e.key()))));
                 continue;
             }
             HikariProperties.Property p = property.get();
             switch (p.type()) {
                 case INT, LONG_MILLIS -> {
-                    Optional<Long> n = HikariNumbers.parse(e.value(), p.type());
+                    Optional<Long> n = HikariNumbers.parse(e.value(), p.type(), version);
                     if (n.isPresent()) {
                         Optional<String> refused = refusedBySetter(p.name(), n.get());
                         if (refused.isPresent()) {
-                            rejected.add(new RejectedValue(e.at(), e.key(), e.value(), refused.get()));
+                            rejected.add(new RejectedValue(e.at(), e.key(), e.value(), refused.get(),
+                                    Optional.of(accepted(p.name()))));
                             continue;
                         }
                         Setting<Long> written = Setting.written(p.name(), n.get(), e.value(), e.at());
                         if (p.name().equals("connectionTimeout") && n.get() == 0) {
-                            written = written.runsWith((long) Integer.MAX_VALUE,
+                            written = written.runsWith((long) Integer.MAX_VALUE, Setting.Kind.SPECIAL_VALUE,
                                     "connectionTimeout 0 means wait forever: HikariCP uses 2147483647 ms");
                         }
                         settings.put(p.name(), written);
                     } else {
+                        Optional<Long> duration = HikariNumbers.parse(e.value(), p.type(), HikariVersion.LATEST);
+                        boolean spaces = !e.value().isBlank() && !e.value().strip().equals(e.value());
+                        Optional<Long> stripped = HikariNumbers.parse(e.value().strip(), p.type(), version);
+                        Optional<String> fix = duration.map(ms -> "write " + p.name() + "=" + ms + " (milliseconds)")
+                                .or(() -> stripped.filter(x -> spaces).map(x -> "write " + p.name() + "=" + x
+                                        + " without the spaces"))
+                                .or(() -> Optional.of("write " + p.name() + " as " + (p.type() == HikariProperties.Type.INT
+                                        ? "a whole number" : "a whole number of milliseconds")));
                         rejected.add(new RejectedValue(e.at(), e.key(), e.value(), "'" + e.value()
-                                + "' is not a number HikariCP can parse" + (e.value().isBlank() ? "" 
-                                : e.value().strip().equals(e.value()) ? "" : " (it keeps the surrounding spaces)")));
+                                + "' is not a number " + version.engine() + " can parse"
+                                + (duration.isPresent() ? " (durations such as 30s need HikariCP 6.3.0 or later)"
+                                : spaces ? " (it keeps the surrounding spaces)" : ""), fix));
                     }
                 }
                 case BOOLEAN, STRING -> strings.put(p.name(), Setting.written(p.name(), e.value(), e.value(), e.at()));
             }
         }
-        fillDefaults(settings);
+        fillDefaults(settings, version);
         HikariValidation.apply(settings);
         Optional<Setting<String>> url = Optional.ofNullable(strings.get("jdbcUrl"))
                 .or(() -> Optional.ofNullable(dataSource.get("url")));
@@ -111,11 +127,30 @@ public final class HikariPropertiesReader {
         };
     }
 
-    /** Fills HikariCP's defaults for every numeric property that is not written. */
+    /** What HikariCP's setter accepts for a property it refused (research/client-facts.md §1.3). */
+    public static String accepted(String name) {
+        return switch (name) {
+            case "connectionTimeout" -> "write connectionTimeout=250 or more (HikariCP's floor; a few seconds such as"
+                    + " 3000 fails fast), or 0 to wait without limit";
+            case "validationTimeout" -> "write validationTimeout=250 or more (default 5000)";
+            case "idleTimeout" -> "write idleTimeout=0 (never) or 10000 or more (default 600000)";
+            case "maximumPoolSize" -> "write maximumPoolSize=1 or more (default 10)";
+            case "minimumIdle" -> "write minimumIdle=0 or more, or remove it for a fixed-size pool";
+            default -> "write a value HikariCP accepts";
+        };
+    }
+
+    /** Fills the latest HikariCP's defaults for every numeric property that is not written. */
     public static void fillDefaults(Map<String, Setting<?>> settings) {
+        fillDefaults(settings, HikariVersion.LATEST);
+    }
+
+    /** Fills HikariCP {@code version}'s defaults for every numeric property that is not written. */
+    public static void fillDefaults(Map<String, Setting<?>> settings, HikariVersion version) {
         for (HikariProperties.Property p : HikariProperties.all()) {
-            if (p.defaultValue().isPresent()) {
-                settings.putIfAbsent(p.name(), Setting.engineDefault(p.name(), p.defaultValue().get(), ENGINE));
+            Optional<Long> d = p.defaultIn(version);
+            if (d.isPresent()) {
+                settings.putIfAbsent(p.name(), Setting.engineDefault(p.name(), d.get(), version.engine()));
             }
         }
         if (!settings.containsKey("minimumIdle")) {

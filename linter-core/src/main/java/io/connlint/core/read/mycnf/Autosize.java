@@ -43,20 +43,40 @@ final class Autosize {
     private Autosize() {
     }
 
+    /** No limit: systemd's {@code LimitNOFILE=infinity}. */
+    static final long INFINITY = Long.MAX_VALUE;
+
     static void apply(Map<String, Setting<?>> vars, ServerEngine engine, Optional<Setting<Long>> openFilesLimit) {
+        apply(vars, engine, openFilesLimit, openFilesLimit.map(Setting::effective).orElse(0L));
+    }
+
+    /**
+     * @param openFilesLimit the soft limit ({@link #INFINITY}: none)
+     * @param hard           the hard limit (at least the soft one); mysqld, not root under systemd,
+     *                       can raise its soft limit up to it (mysys my_set_max_open_files)
+     */
+    static void apply(Map<String, Setting<?>> vars, ServerEngine engine, Optional<Setting<Long>> openFilesLimit,
+                      long hard) {
+        long h = openFilesLimit.map(l -> Math.max(l.effective(), hard)).orElse(hard);
         if (engine.isMariaDb()) {
-            mariadb(vars, engine, openFilesLimit);
+            mariadb(vars, engine, openFilesLimit, h);
         } else {
-            mysql(vars, engine, openFilesLimit);
+            mysql(vars, engine, openFilesLimit, h);
         }
     }
 
-    private static void mariadb(Map<String, Setting<?>> vars, ServerEngine engine, Optional<Setting<Long>> limit) {
+    private static String limitText(long soft, long hard) {
+        String s = soft == INFINITY ? "infinity" : String.valueOf(soft);
+        return hard == soft ? s : s + " (hard " + (hard == INFINITY ? "infinity" : String.valueOf(hard)) + ")";
+    }
+
+    private static void mariadb(Map<String, Setting<?>> vars, ServerEngine engine, Optional<Setting<Long>> limit,
+                                long hard) {
         long mc = eff(vars, ServerVariable.MAX_CONNECTIONS, engine);
         Setting<Long> tcs = setting(vars, ServerVariable.THREAD_CACHE_SIZE, engine);
         if (tcs.effective() > mc) {
             if (tcs.isWritten()) {
-                put(vars, rewrite(tcs, mc, "thread_cache_size is lowered to max_connections (" + mc + ")"));
+                put(vars, rewrite(tcs, mc, Setting.Kind.OTHER, "thread_cache_size is lowered to max_connections (" + mc + ")"));
             } else {
                 put(vars, Setting.derived("thread_cache_size", mc,
                         "min(" + tcs.effective() + " (default), max_connections " + mc + ")"));
@@ -73,11 +93,13 @@ final class Autosize {
             long tps = pool ? 0 : threadPoolSize(vars, engine);
             long wanted = (30 + mc + extra + toc * 2 * inst + tps) & U32;
             long request = Math.max(Math.max(wanted, ((mc + extra) * 5) & U32), ofl.effective()) & U32;
-            long files = l >= request ? request : l;
+            // my_set_max_open_files: the request when the soft limit covers it or setrlimit may
+            // raise the soft limit to it (at most the hard limit), else the soft limit
+            long files = request <= hard ? request : l;
             String fileWhy = files < request
                     ? "Could not increase number of max_open_files to more than " + files + " (request: " + request + ")"
                     : "";
-            String formula = "min(open-files limit " + l + ", max(30 + max_connections + extra_max_connections"
+            String formula = "min(open-files limit " + limitText(l, hard) + ", max(30 + max_connections + extra_max_connections"
                     + " + 2 × table_open_cache × table_open_cache_instances"
                     + (pool ? "" : " + thread_pool_size" + (hasThreadPoolSize(vars) ? "" : " (the server's CPU count;"
                     + " not known here, counted as 0)"))
@@ -118,7 +140,8 @@ final class Autosize {
         backLog(vars, engine, mc, Math.min(900, 50 + mc / 5), "min(900, 50 + max_connections " + mc + " / 5)");
     }
 
-    private static void mysql(Map<String, Setting<?>> vars, ServerEngine engine, Optional<Setting<Long>> limit) {
+    private static void mysql(Map<String, Setting<?>> vars, ServerEngine engine, Optional<Setting<Long>> limit,
+                              long hard) {
         long mc = eff(vars, ServerVariable.MAX_CONNECTIONS, engine);
         Setting<Long> ofl = setting(vars, ServerVariable.OPEN_FILES_LIMIT, engine);
         if (limit.isPresent()) {
@@ -131,11 +154,11 @@ final class Autosize {
             long request = Math.max(limit1, Math.max(limit2, limit3));
             // soft = hard = l: my_set_max_open_files returns the soft limit when it is at least the
             // request, and the old soft limit when setrlimit above the hard limit fails
-            long effective = l;
+            long effective = l >= request ? (l == INFINITY ? request : l) : request <= hard ? request : l;
             long requested = Math.min(effective, request);
             String formula = "max(10 + max_connections + 2 × table_open_cache = " + limit1
                     + ", 5 × max_connections = " + limit2 + ", " + (ofl.effective() != 0 ? "open_files_limit" : "5000")
-                    + " = " + limit3 + ") = " + request + " requested under the open-files limit " + l;
+                    + " = " + limit3 + ") = " + request + " requested under the open-files limit " + limitText(l, hard);
             String fileWhy = effective >= request ? "" : ofl.effective() == 0
                     ? "Changed limits: max_open_files: " + effective + " (requested " + request + ")"
                     : "Could not increase number of max_open_files to more than " + effective + " (request: "
@@ -178,7 +201,7 @@ final class Autosize {
         if (!backLog.isWritten()) {
             put(vars, Setting.derived("back_log", auto, formula));
         } else if (backLog.effective() == 0) {
-            put(vars, rewrite(backLog, auto, "back_log 0 is autosized: " + formula));
+            put(vars, rewrite(backLog, auto, Setting.Kind.AUTOSIZED, "back_log 0 is autosized: " + formula));
         }
     }
 
@@ -221,14 +244,12 @@ final class Autosize {
 
     /** {@code s} running with {@code effective}, the reasons chained. */
     static Setting<Long> rewrite(Setting<Long> s, long effective, String why) {
-        if (s.effective() == effective) {
-            return s;
-        }
-        if (effective == s.value() && s.reason().isEmpty()) {
-            return s;
-        }
-        String reason = s.reason().map(r -> r + "; then " + why).orElse(why);
-        return new Setting<>(s.name(), s.value(), s.raw(), s.origin(), effective, Optional.of(reason));
+        return rewrite(s, effective, Setting.Kind.OPEN_FILES_CUT, why);
+    }
+
+    /** {@code s} running with {@code effective}, after an adjustment of {@code kind}. */
+    static Setting<Long> rewrite(Setting<Long> s, long effective, Setting.Kind kind, String why) {
+        return s.then(effective, kind, why);
     }
 
     private static long minU(long a, long b) {

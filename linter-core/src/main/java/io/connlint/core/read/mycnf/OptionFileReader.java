@@ -1,6 +1,7 @@
 package io.connlint.core.read.mycnf;
 
 import io.connlint.core.model.Note;
+import io.connlint.core.model.OptionFileIssue;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.SourceLocation;
@@ -101,7 +102,7 @@ public final class OptionFileReader {
         Run run = new Run(file.getParent());
         run.file(file, 0);
         return new OptionFiles(List.copyOf(run.filesRead), run.entries, List.copyOf(run.problems),
-                List.copyOf(run.notes), run.ignored);
+                List.copyOf(run.notes), run.ignored, List.copyOf(run.issues));
     }
 
     /**
@@ -120,6 +121,7 @@ public final class OptionFileReader {
         private final List<OptionEntry> ignored = new ArrayList<>();
         private final Set<ReadProblem> problems = new LinkedHashSet<>();
         private final Set<Note> notes = new LinkedHashSet<>();
+        private final Set<OptionFileIssue> issues = new LinkedHashSet<>();
         private final Deque<Path> stack = new ArrayDeque<>();
         private int filesOpened;
         private long bytesRead;
@@ -144,8 +146,9 @@ public final class OptionFileReader {
             }
             if (worldWritable(file)) {
                 // checked with my_print_defaults 10.11: "World-writable config file '%s' is ignored"
-                notes.add(new Note(start, "mysqld ignores this option file because it is world-writable; "
-                        + "connlint ignores it too"));
+                issues.add(OptionFileIssue.ignored(start, display, "mysqld ignores " + display + " because it is "
+                        + "world-writable (\"World-writable config file '" + display + "' is ignored\"); connlint "
+                        + "ignores it too", "chmod o-w " + display));
                 return;
             }
             byte[] bytes;
@@ -326,34 +329,46 @@ public final class OptionFileReader {
             }
             if (keyword.equals("include")) {
                 include(target.get(), at, argument, depth);
-            } else {
-                includeDir(target.get(), at, argument, depth);
+                return true;
             }
-            return true;
+            return includeDir(target.get(), at, argument, depth);
         }
 
         private void include(Path path, SourceLocation at, String argument, int depth) {
             if (!Files.exists(path)) {
-                notes.add(new Note(at, "'!include " + argument + "': " + paths.display(path)
-                        + " does not exist; mysqld skips a missing include"));
+                // checked with my_print_defaults 10.11: a missing !include is skipped, the file goes on
+                issues.add(OptionFileIssue.ignored(at, "!include " + argument, "'!include " + argument + "': "
+                        + paths.display(path) + " does not exist; mysqld skips a missing include",
+                        "add " + paths.display(path) + " to the project, map its directory with pathMap, "
+                                + "or remove the line"));
                 return;
             }
             if (Files.isDirectory(path)) {
-                notes.add(new Note(at, "'!include " + argument + "': " + paths.display(path)
-                        + " is a directory; mysqld reads nothing from it"));
+                issues.add(OptionFileIssue.ignored(at, "!include " + argument, "'!include " + argument + "': "
+                        + paths.display(path) + " is a directory; mysqld reads nothing from it",
+                        "use '!includedir " + argument + "' to read the .cnf files in it"));
                 return;
             }
             enter(path, at, depth);
         }
 
-        private void includeDir(Path dir, SourceLocation at, String argument, int depth) {
+        /** Reads an {@code !includedir}; false when the rest of the including file must be dropped. */
+        private boolean includeDir(Path dir, SourceLocation at, String argument, int depth) {
             if (!Files.isDirectory(dir)) {
-                // mysqld stops reading this file and, in a top-level file, refuses to start; but git
-                // keeps no empty directory, so a checkout lacks the empty conf.d the server has
-                notes.add(new Note(at, "'!includedir " + argument + "': " + paths.display(dir)
-                        + " is not a directory in the project; assumed empty (mysqld refuses to start when it "
-                        + "is missing)"));
-                return;
+                // checked with my_print_defaults 10.11: "Can't read dir of '%s'"; in a top-level file
+                // "Fatal error in defaults handling. Program aborted", in an included one the rest of
+                // that file is dropped
+                String what = "'!includedir " + argument + "': " + paths.display(dir) + " is not a directory";
+                String help = "create " + paths.display(dir) + " (git keeps no empty directory: commit a "
+                        + ".gitkeep in it), map '" + argument + "' with pathMap, or remove the line";
+                if (depth == 0) {
+                    issues.add(OptionFileIssue.refused(at, "!includedir " + argument, what
+                            + "; mysqld refuses to start (\"Fatal error in defaults handling\")", help));
+                } else {
+                    issues.add(OptionFileIssue.ignored(at, "!includedir " + argument, what
+                            + "; mysqld ignores the rest of " + at.path(), help));
+                }
+                return false;
             }
             List<Path> files = new ArrayList<>();
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
@@ -364,11 +379,13 @@ public final class OptionFileReader {
                     // exactly ".cnf" (my.server.cnf and .cnf are read; x.CNF, x.conf, x.cnf.bak are not)
                     if (dot >= 0 && name.substring(dot).equals(".cnf")) {
                         files.add(entry.toAbsolutePath().normalize());
+                    } else {
+                        skippedForItsName(entry, at, argument);
                     }
                 }
             } catch (IOException e) {
                 problems.add(ReadProblem.unreadable(at, "cannot list '" + argument + "': " + e.getMessage()));
-                return;
+                return true;
             }
             // checked with my_print_defaults 10.11: read in byte order (10-a, 9-b, A, a)
             files.sort((a, b) -> compareBytes(a.getFileName().toString(), b.getFileName().toString()));
@@ -378,6 +395,24 @@ public final class OptionFileReader {
                     enter(f, at, depth);
                 }
             }
+            return true;
+        }
+
+        /**
+         * A file in an includedir that mysqld skips for its name (only {@code *.cnf} is read) but
+         * that holds a {@code [group]} line, so it was meant to be read: {@code x.conf}, {@code x.CNF},
+         * {@code my.cnf.bak}. Hidden files and files without a group are not mentioned.
+         */
+        private void skippedForItsName(Path file, SourceLocation at, String argument) {
+            String name = file.getFileName().toString();
+            if (name.startsWith(".") || !Files.isRegularFile(file) || !hasGroupLine(file)) {
+                return;
+            }
+            String display = paths.display(file);
+            issues.add(OptionFileIssue.ignored(SourceLocation.startOf(display), display, "mysqld does not read "
+                    + display + ": '!includedir " + argument + "' (" + at + ") reads only files whose name ends "
+                    + "in .cnf", "rename it to " + name.replaceFirst("\\.[^.]*$", "") + ".cnf if the server should "
+                    + "read it"));
         }
 
         private void enter(Path path, SourceLocation at, int depth) {
@@ -393,9 +428,35 @@ public final class OptionFileReader {
         }
 
         private void stop(SourceLocation at, String message, int depth) {
-            problems.add(ReadProblem.unreadable(at, message + (depth == 0
-                    ? "; mysqld refuses to start with this file"
-                    : "; mysqld ignores the rest of this included file")));
+            String help = message.startsWith("option without")
+                    ? "put a group header such as [mysqld] above it"
+                    : message.startsWith("wrong group") ? "close the group header with ']'"
+                    : message.contains("byte-order mark") ? "save the file as UTF-8 without a byte-order mark"
+                    : "name the file or directory to include";
+            if (depth == 0) {
+                issues.add(OptionFileIssue.refused(at, at.path(), message
+                        + "; mysqld refuses to start with this file", help));
+            } else {
+                issues.add(OptionFileIssue.ignored(at, at.path(), message
+                        + "; mysqld ignores the rest of this included file", help));
+            }
+        }
+    }
+
+    /** Whether a file has a line that starts (after white space) with '[': it was meant as an option file. */
+    private static boolean hasGroupLine(Path file) {
+        try {
+            if (Files.size(file) > TextFile.MAX_BYTES) {
+                return false;
+            }
+            for (String line : new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).split("\n")) {
+                if (line.strip().startsWith("[") && line.contains("]")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 

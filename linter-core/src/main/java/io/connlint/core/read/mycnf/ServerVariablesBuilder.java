@@ -31,33 +31,79 @@ public final class ServerVariablesBuilder {
     }
 
     /**
-     * @param notes          receives a note for each catalogue variable whose value the server
-     *                       would not accept, since the budget then falls back to the engine default
+     * @param notes          receives what connlint assumed
      * @param openFilesLimit the open-files limit (soft = hard, e.g. systemd LimitNOFILE) the server
      *                       starts under; empty when unknown, and then no cut is applied
      */
     public static SortedMap<String, Setting<?>> build(List<OptionEntry> entries, ServerEngine engine,
                                                       List<Note> notes, Optional<Setting<Long>> openFilesLimit) {
+        return build(entries, engine, notes, openFilesLimit, openFilesLimit.map(Setting::effective).orElse(0L));
+    }
+
+    /**
+     * As {@link #build(List, ServerEngine, List, Optional)}, with a hard limit above the soft one
+     * (systemd {@code LimitNOFILE=soft:hard}; {@link Long#MAX_VALUE} for infinity): mysqld raises
+     * its soft limit up to the hard limit when it needs more files.
+     */
+    public static SortedMap<String, Setting<?>> build(List<OptionEntry> entries, ServerEngine engine,
+                                                      List<Note> notes, Optional<Setting<Long>> openFilesLimit,
+                                                      long hardLimit) {
         SortedMap<String, Setting<?>> variables = new TreeMap<>();
         for (OptionEntry entry : entries) {
-            OptionValues.variableName(entry.name()).ifPresent(name -> {
-                Setting<?> setting = setting(name, entry, engine);
-                variables.put(name, setting);
-                ServerVariable.byName(name).filter(v -> v.existsOn(engine))
-                        .filter(v -> !(setting.value() instanceof Long)
-                                && v.kind() != VariableKind.TEXT && v.kind() != VariableKind.BOOLEAN)
-                        .ifPresent(v -> notes.add(new Note(entry.at(), name + " = '" + entry.value().orElse("")
-                                + "' is not a number " + engine.id() + " accepts, so the server would refuse to start;"
-                                + " the budget uses the default " + v.defaultFor(engine))));
-            });
+            // a value the server refuses is kept as text: CL504 reports it (OptionChecks), and the
+            // budget uses the default (DatabaseServer.variable)
+            OptionEntry e = negated(entry, engine);
+            OptionValues.variableName(e.name(), engine).ifPresent(name -> variables.put(name,
+                    setting(name, e, engine)));
         }
         for (ServerVariable v : ServerVariable.all()) {
             if (v.existsOn(engine) && !v.spec(engine).orElseThrow().autosized()) {
                 variables.putIfAbsent(v.name(), v.defaultSetting(engine));
             }
         }
-        Autosize.apply(variables, engine, openFilesLimit);
+        Autosize.apply(variables, engine, openFilesLimit, hardLimit);
         return variables;
+    }
+
+    /**
+     * MariaDB's {@code skip-}, {@code disable-} and {@code enable-} before a numeric variable
+     * (measured on 10.11): skip/disable set 0 and enable sets 1, whatever the value, except that a
+     * value of exactly {@code 0} turns them round ({@code skip-x=0} is 1); my_getopt does this for
+     * every option. The entry keeps its location; the value becomes "0" or "1".
+     */
+    static OptionEntry negated(OptionEntry entry, ServerEngine engine) {
+        if (!engine.isMariaDb()) {
+            return entry;
+        }
+        String name = entry.name().replace('-', '_').toLowerCase(java.util.Locale.ROOT);
+        String loose = "";
+        if (name.startsWith("loose_")) {
+            loose = "loose_";
+            name = name.substring(loose.length());
+        }
+        if (ServerVariable.byName(name).isPresent()) {
+            return entry;
+        }
+        var options = io.connlint.core.read.server.ServerOptions.of(engine);
+        if (options.isPresent() && !options.get().find(name).isEmpty()) {
+            return entry;
+        }
+        for (String prefix : List.of("skip_", "disable_", "enable_")) {
+            if (!name.startsWith(prefix)) {
+                continue;
+            }
+            Optional<String> target = OptionValues.variableName(name.substring(prefix.length()), engine);
+            var variable = target.flatMap(ServerVariable::byName).filter(v -> v.existsOn(engine)
+                    && v.kind() != VariableKind.TEXT && v.kind() != VariableKind.BOOLEAN);
+            if (variable.isEmpty()) {
+                return entry;
+            }
+            boolean zero = entry.value().map("0"::equals).orElse(false);
+            boolean on = prefix.equals("enable_") != zero;
+            String value = on ? "1" : "0";
+            return new OptionEntry(entry.group(), loose + variable.get().name(), Optional.of(value), value, entry.at());
+        }
+        return entry;
     }
 
     private static Setting<?> setting(String name, OptionEntry entry, ServerEngine engine) {
@@ -94,21 +140,22 @@ public final class ServerVariablesBuilder {
         String kind = range.min() < 0 ? "signed" : "unsigned";
         if (value < 0 && range.min() >= 0) {
             // MySQL clamps a negative value of an unsigned option (MariaDB refuses it in parseNumber)
-            return written.runsWith(range.min(), "option '" + name + "': value " + value + " adjusted to "
+            return written.runsWith(range.min(), Setting.Kind.RANGE_CLAMPED, "option '" + name + "': value " + value + " adjusted to "
                     + range.min());
         }
         if (value > range.max()) {
             long max = range.limit(value);
-            return written.runsWith(max, "option '" + name + "': " + kind + " value " + value + " adjusted to " + max);
+            return written.runsWith(max, Setting.Kind.RANGE_CLAMPED,
+                    "option '" + name + "': " + kind + " value " + value + " adjusted to " + max);
         }
         long v = range.block() > 1 ? value / range.block() * range.block() : value;
         if (v < range.min()) {
-            return written.runsWith(range.min(),
+            return written.runsWith(range.min(), Setting.Kind.RANGE_CLAMPED,
                     "option '" + name + "': " + kind + " value " + value + " adjusted to " + range.min());
         }
         if (v != value) {
             // the server rounds silently (no warning); connlint says why
-            return written.runsWith(v, name + " is rounded down to a multiple of its block size "
+            return written.runsWith(v, Setting.Kind.BLOCK_ROUNDED, name + " is rounded down to a multiple of its block size "
                     + range.block() + " (" + engine.id() + "): " + value + " runs as " + v);
         }
         return written;

@@ -13,6 +13,7 @@ import io.connlint.core.read.TextFile;
 import io.connlint.core.read.hikari.HikariProperties;
 import io.connlint.core.read.hikari.HikariPropertiesReader;
 import io.connlint.core.read.hikari.HikariValidation;
+import io.connlint.core.read.hikari.HikariVersion;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.spring.SpringDocuments.Document;
 import io.connlint.core.read.spring.SpringDocuments.Prop;
@@ -79,8 +80,11 @@ public final class SpringConfigReader {
     private final List<ReadProblem> problems = new ArrayList<>();
     private final List<UnusedKey> unused = new ArrayList<>();
     private final Map<String, Prop> merged = new LinkedHashMap<>();
+    private final HikariVersion hikari;
 
-    private SpringConfigReader(String app, ProjectPaths paths, Map<String, String> env, SourceLocation envAt) {
+    private SpringConfigReader(String app, ProjectPaths paths, Map<String, String> env, SourceLocation envAt,
+                               HikariVersion hikari) {
+        this.hikari = hikari;
         this.app = app;
         this.paths = paths;
         this.env = env;
@@ -96,7 +100,13 @@ public final class SpringConfigReader {
      */
     public static Result read(String app, List<Path> files, List<String> profiles, Map<String, String> env,
                               SourceLocation envAt, ProjectPaths paths, boolean requirePool) {
-        SpringConfigReader reader = new SpringConfigReader(app, paths, env, envAt);
+        return read(app, files, profiles, env, envAt, paths, requirePool, HikariVersion.LATEST);
+    }
+
+    /** As {@link #read(String, List, List, Map, SourceLocation, ProjectPaths, boolean)}, for HikariCP {@code hikari}. */
+    public static Result read(String app, List<Path> files, List<String> profiles, Map<String, String> env,
+                              SourceLocation envAt, ProjectPaths paths, boolean requirePool, HikariVersion hikari) {
+        SpringConfigReader reader = new SpringConfigReader(app, paths, env, envAt, hikari);
         List<String> active = reader.load(files, profiles);
         List<SpringPool> pools = reader.pools(requirePool);
         return new Result(pools, reader.filesRead, active, reader.notes, reader.problems, reader.unused);
@@ -538,7 +548,7 @@ public final class SpringConfigReader {
                         continue; // a pool of its own may have keys of the app's own beside the pool's
                     }
                     unused.add(new UnusedKey(p.at(), p.key(), app, UnusedKey.Kind.UNKNOWN_PROPERTY,
-                            kindName(kind).replace(" 7.1.0", ""), PoolKeys.properties(kind).stream().map(PoolKeys::kebab).toList()));
+                            kindName(kind).replace(" " + hikari, ""), PoolKeys.properties(kind).stream().map(PoolKeys::kebab).toList()));
                     continue;
                 }
                 if (rest.equals(element)) {
@@ -564,7 +574,7 @@ public final class SpringConfigReader {
             }
             if (!r.complete()) {
                 Optional<Long> assumed = n.defaultValue().or(() -> kind == PoolKind.SPRING_HIKARI
-                        ? HikariProperties.byKey(n.property()).flatMap(HikariProperties.Property::defaultValue)
+                        ? HikariProperties.byKey(n.property(), hikari).flatMap(h -> h.defaultIn(hikari))
                         : Optional.empty());
                 notes.add(new Note(p.at(), n.property() + " of pool " + poolId(id) + " comes from " + placeholders(r)
                         + ", which has no value or default: "
@@ -584,19 +594,21 @@ public final class SpringConfigReader {
             if (kind == PoolKind.SPRING_HIKARI) {
                 Optional<String> refused = HikariPropertiesReader.refusedBySetter(n.property(), number.get());
                 if (refused.isPresent()) {
-                    rejected.add(new RejectedValue(p.at(), p.key(), p.value(), refused.get()));
+                    rejected.add(new RejectedValue(p.at(), p.key(), p.value(), refused.get(),
+                            Optional.of(HikariPropertiesReader.accepted(n.property())
+                                    .replace(n.property() + "=", PoolKeys.kebab(n.property()) + ": "))));
                     continue;
                 }
             }
             Setting<Long> written = Setting.written(n.property(), number.get(), p.value(), p.at());
             if (kind == PoolKind.SPRING_HIKARI && n.property().equals("connectionTimeout") && number.get() == 0) {
-                written = written.runsWith((long) Integer.MAX_VALUE,
+                written = written.runsWith((long) Integer.MAX_VALUE, Setting.Kind.SPECIAL_VALUE,
                         "connectionTimeout 0 means wait forever: HikariCP uses 2147483647 ms");
             }
             settings.put(n.setting(), written);
         }
         if (kind == PoolKind.SPRING_HIKARI) {
-            HikariPropertiesReader.fillDefaults(settings);
+            HikariPropertiesReader.fillDefaults(settings, hikari);
             HikariValidation.apply(settings);
         } else if (!settings.containsKey("minimumIdle")) {
             settings.put("minimumIdle", settings.get("maximumPoolSize"));
@@ -689,11 +701,11 @@ public final class SpringConfigReader {
         return second > 0 ? url.substring(0, second) : url;
     }
 
-    private static String kindName(PoolKind kind) {
+    private String kindName(PoolKind kind) {
         return switch (kind) {
             case TOMCAT_JDBC -> "tomcat-jdbc";
             case DBCP2 -> "commons-dbcp2";
-            default -> "HikariCP 7.1.0";
+            default -> hikari.engine();
         };
     }
 }

@@ -1,7 +1,7 @@
 package io.connlint.core.read.mycnf;
 
 import io.connlint.core.model.Origin;
-import io.connlint.core.model.ReadProblem;
+import io.connlint.core.model.OptionFileIssue;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
@@ -135,8 +135,8 @@ class OptionFileCorpusTest {
     void vitessFragmentWithoutGroup() {
         OptionFiles read = read(corpusFile("vitess-mysql57-fragment-no-group.cnf"), MYSQL);
         assertEquals(List.of(), read.entries());
-        ReadProblem problem = single(read.problems());
-        assertEquals(ReadProblem.Kind.UNREADABLE, problem.kind());
+        OptionFileIssue problem = single(read.issues());
+        assertEquals(OptionFileIssue.Kind.REFUSED, problem.kind());
         assertEquals(new SourceLocation("vitess-mysql57-fragment-no-group.cnf", 6, 1), problem.at());
         assertTrue(problem.message().startsWith("option without a preceding [group]"), problem.message());
     }
@@ -144,7 +144,7 @@ class OptionFileCorpusTest {
     @Test
     void gitSymlinkCommittedAsAFile() {
         OptionFiles read = read(corpusFile("isucon11q-git-symlink-blob-50-server.cnf"), MARIADB);
-        ReadProblem problem = single(read.problems());
+        OptionFileIssue problem = single(read.issues());
         assertEquals(new SourceLocation("isucon11q-git-symlink-blob-50-server.cnf", 1, 1), problem.at());
         assertEquals(List.of(), read.entries());
     }
@@ -152,7 +152,7 @@ class OptionFileCorpusTest {
     @Test
     void persistedJsonIsNoOptionFile() {
         OptionFiles read = read(corpusFile("mysql-test-pre8028-mysqld-auto.cnf"), MYSQL);
-        assertEquals(new SourceLocation("mysql-test-pre8028-mysqld-auto.cnf", 1, 1), single(read.problems()).at());
+        assertEquals(new SourceLocation("mysql-test-pre8028-mysqld-auto.cnf", 1, 1), single(read.issues()).at());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.connlint.core.read.mycnf;
 
 import io.connlint.core.model.Note;
+import io.connlint.core.model.OptionFileIssue;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.SourceLocation;
@@ -37,10 +38,11 @@ class OptionFileReaderTest {
     @Test
     void optionWithoutGroupInTheTopLevelFile() throws IOException {
         OptionFiles read = read(write("my.cnf", "# header\n\nmax_connections = 10\n[mysqld]\nport = 1\n"));
-        ReadProblem problem = single(read.problems());
-        assertEquals(ReadProblem.Kind.UNREADABLE, problem.kind());
+        OptionFileIssue problem = single(read.issues());
+        assertEquals(OptionFileIssue.Kind.REFUSED, problem.kind());
         assertEquals(new SourceLocation("my.cnf", 3, 1), problem.at());
         assertEquals("option without a preceding [group]; mysqld refuses to start with this file", problem.message());
+        assertEquals(List.of(), read.problems());
         assertEquals(List.of(), read.entries(), "nothing after the error line is read");
     }
 
@@ -49,7 +51,8 @@ class OptionFileReaderTest {
         write("frag.cnf", "[mysqld]\nkept = 1\n  [mysqld\ndropped = 1\n");
         OptionFiles read = read(write("my.cnf", "[mysqld]\na = 1\n!include frag.cnf\nb = 2\n"));
         assertEquals(List.of("--a=1", "--kept=1", "--b=2"), arguments(read));
-        ReadProblem problem = single(read.problems());
+        OptionFileIssue problem = single(read.issues());
+        assertEquals(OptionFileIssue.Kind.FILE_IGNORED, problem.kind());
         assertEquals(new SourceLocation("frag.cnf", 3, 3), problem.at());
         assertEquals("wrong group definition: '[' without a closing ']'; mysqld ignores the rest of this included file",
                 problem.message());
@@ -59,7 +62,7 @@ class OptionFileReaderTest {
     void byteOrderMarkIsExplained() throws IOException {
         Path file = project.resolve("my.cnf");
         Files.write(file, "\uFEFF[mysqld]\na=1\n".getBytes(StandardCharsets.UTF_8));
-        ReadProblem problem = single(read(file).problems());
+        OptionFileIssue problem = single(read(file).issues());
         assertEquals(new SourceLocation("my.cnf", 1, 1), problem.at());
         assertTrue(problem.message().contains("byte-order mark"), problem.message());
     }
@@ -67,25 +70,46 @@ class OptionFileReaderTest {
     @Test
     void emptyIncludeDirective() throws IOException {
         OptionFiles read = read(write("my.cnf", "[mysqld]\na=1\n!include   \nb=2\n"));
-        assertEquals(new SourceLocation("my.cnf", 3, 1), single(read.problems()).at());
+        assertEquals(new SourceLocation("my.cnf", 3, 1), single(read.issues()).at());
         assertEquals(List.of("--a=1"), arguments(read));
     }
 
     @Test
-    void missingIncludeIsNotedAndSkipped() throws IOException {
+    void missingIncludeIsSkipped() throws IOException {
         OptionFiles read = read(write("my.cnf", "[mysqld]\n!include nope.cnf\na=1\n"));
         assertEquals(List.of("--a=1"), arguments(read));
         assertEquals(List.of(), read.problems());
-        assertTrue(hasNote(read, 2, "does not exist; mysqld skips a missing include"), () -> read.notes().toString());
+        OptionFileIssue issue = single(read.issues());
+        assertEquals(OptionFileIssue.Kind.FILE_IGNORED, issue.kind());
+        assertEquals(new SourceLocation("my.cnf", 2, 1), issue.at());
+        assertTrue(issue.message().contains("does not exist; mysqld skips a missing include"), issue.message());
     }
 
     @Test
-    void missingIncludedirIsAssumedEmpty() throws IOException {
-        OptionFiles read = read(write("my.cnf", "[mysqld]\n!includedir conf.d\na=1\n"));
-        assertEquals(List.of("--a=1"), arguments(read));
-        assertEquals(List.of(), read.problems());
-        assertTrue(hasNote(read, 2, "assumed empty (mysqld refuses to start when it is missing)"),
-                () -> read.notes().toString());
+    void missingIncludedirIsFatalAtTheTopAndDropsTheRestOfAnIncludedFile() throws IOException {
+        OptionFiles top = read(write("my.cnf", "[mysqld]\n!includedir conf.d\na=1\n"));
+        assertEquals(List.of(), arguments(top), "mysqld reads nothing after it");
+        assertEquals(OptionFileIssue.Kind.REFUSED, single(top.issues()).kind());
+        write("frag.cnf", "[mysqld]\nb=1\n!includedir nodir\nc=1\n");
+        OptionFiles included = read(write("main.cnf", "[mysqld]\n!include frag.cnf\nd=1\n"));
+        // checked with my_print_defaults 10.11: --b=1 --d=1
+        assertEquals(List.of("--b=1", "--d=1"), arguments(included));
+        OptionFileIssue issue = single(included.issues());
+        assertEquals(OptionFileIssue.Kind.FILE_IGNORED, issue.kind());
+        assertEquals(new SourceLocation("frag.cnf", 3, 1), issue.at());
+    }
+
+    @Test
+    void nonCnfFileWithAGroupInAnIncludedirIsReported() throws IOException {
+        write("conf.d/a.conf", "[mysqld]\nx=1\n");
+        write("conf.d/README", "no group here\n");
+        write("conf.d/.hidden", "[mysqld]\n");
+        write("conf.d/b.cnf", "[mysqld]\ny=1\n");
+        OptionFiles read = read(write("my.cnf", "[mysqld]\n!includedir conf.d\n"));
+        assertEquals(List.of("--y=1"), arguments(read));
+        OptionFileIssue issue = single(read.issues());
+        assertEquals(new SourceLocation("conf.d/a.conf", 1, 1), issue.at());
+        assertTrue(issue.message().contains("reads only files whose name ends in .cnf"), issue.message());
     }
 
     @Test
@@ -177,7 +201,9 @@ class OptionFileReaderTest {
         OptionFiles read = read(file);
         assertEquals(List.of(), read.entries());
         assertEquals(List.of(), read.filesRead());
-        assertTrue(hasNote(read, 1, "world-writable"), () -> read.notes().toString());
+        OptionFileIssue issue = single(read.issues());
+        assertEquals(OptionFileIssue.Kind.FILE_IGNORED, issue.kind());
+        assertTrue(issue.message().contains("world-writable"), issue.message());
     }
 
     @Test

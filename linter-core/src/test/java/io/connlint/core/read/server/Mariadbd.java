@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class Mariadbd {
 
     /** What one run gave. */
-    record Result(int exitCode, Map<String, String> variables, String stderr) {
+    record Result(int exitCode, Map<String, String> variables, String stderr, String stdout) {
 
         boolean refused() {
             return exitCode != 0 || stderr.contains("[ERROR]");
@@ -81,7 +81,24 @@ final class Mariadbd {
      * --verbose} in F's directory.
      */
     Result run(Path file, long openFiles) throws IOException, InterruptedException {
-        String script = "ulimit -n " + openFiles + " && exec \"$0\" --defaults-file=\"$1\" --help --verbose";
+        return run(file, "ulimit -n " + openFiles + " && exec \"$0\" --defaults-file=\"$1\" --help --verbose");
+    }
+
+    /**
+     * As a systemd service with {@code LimitNOFILE=soft:hard} runs it: the soft and the hard
+     * limit set apart, and mariadbd run as an unprivileged user ({@code setpriv}, user nobody),
+     * which can raise its soft limit only up to the hard one. F and its directory must be
+     * readable by others.
+     */
+    Result runUnprivileged(Path file, long soft, long hard) throws IOException, InterruptedException {
+        // not root already: the process cannot raise its hard limit anyway
+        String drop = "root".equals(System.getProperty("user.name"))
+                ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+        return run(file, "ulimit -S -n " + soft + " && ulimit -H -n " + hard + " && exec " + drop
+                + "\"$0\" --defaults-file=\"$1\" --help --verbose");
+    }
+
+    private Result run(Path file, String script) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of("bash", "-c", script, binary.toString(),
                 file.getFileName().toString())).directory(file.toAbsolutePath().getParent().toFile());
         Map<String, String> env = builder.environment();
@@ -100,7 +117,7 @@ final class Mariadbd {
         }
         String stdout = new String(out.join(), StandardCharsets.UTF_8);
         String stderr = new String(err.join(), StandardCharsets.UTF_8);
-        return new Result(process.exitValue(), parse(stdout), stderr);
+        return new Result(process.exitValue(), parse(stdout), stderr, stdout);
     }
 
     /** The table after "Variables (--variable-name=value)": names with dashes → underscores. */

@@ -35,13 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of option files, each run through {@code mariadbd --help --verbose} under {@code ulimit -n N}
  * (soft and hard, N in 1024, 4096, 8192, 20000) and through OptionFileReader +
  * ServerVariablesBuilder with the same open-files limit. Every compared variable must agree, and
- * the files mariadbd refuses must be exactly those where connlint records a problem or a value
- * that is not a number the server accepts.
+ * the files mariadbd refuses must be exactly those where connlint reports a refusal (CL504);
+ * MariadbdRefusalTest covers refusals in depth.
  *
  * <p>Every file sets {@code thread_pool_size}: its default is the server's CPU count, which
- * enters the open-files request (see Autosize) and which connlint cannot know. Unknown options
- * without {@code loose-} are not generated: connlint has no list of every server option, so it
- * cannot tell that the server refuses them (a known gap).
+ * enters the open-files request (see Autosize) and which connlint cannot know.
  */
 class MariadbdDifferentialTest {
 
@@ -56,13 +54,14 @@ class MariadbdDifferentialTest {
             "max_heap_table_size", "key_buffer_size", "innodb_buffer_pool_size", "innodb_log_buffer_size",
             "query_cache_size", "max_allowed_packet", "net_buffer_length", "extra_max_connections");
 
-    private static final List<String> GROUPS = List.of("mysqld", "server", "mysqld-10.11", "mariadb", "mariadb-10.11");
+    private static final List<String> GROUPS = List.of("mysqld", "server", "mysqld-10.11", "mariadb", "mariadb-10.11",
+            "mariadbd", "mariadbd-10.11", "client-server", "galera");
     private static final List<String> IGNORED_GROUPS = List.of("client", "mysqld_safe", "mysqld-8.0", "mysql");
 
     @TempDir
     Path dir;
 
-    private record Case(Path file, long limit, String text) {
+    private record Case(Path file, long limit, long hard, String text) {
     }
 
     private record Outcome(Case c, int compared, List<String> disagreements, boolean refused, Set<String> covers) {
@@ -78,7 +77,7 @@ class MariadbdDifferentialTest {
             String text = generate(random, i);
             Path file = dir.resolve("case" + i + ".cnf");
             Files.writeString(file, text, StandardCharsets.UTF_8);
-            cases.add(new Case(file, LIMITS[i % LIMITS.length], text));
+            cases.add(new Case(file, LIMITS[i % LIMITS.length], LIMITS[i % LIMITS.length], text));
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Outcome> outcomes = new ArrayList<>();
@@ -109,6 +108,15 @@ class MariadbdDifferentialTest {
             assertTrue(coverage.getOrDefault("cut table_open_cache @" + limit, 0L) > 0,
                     () -> "no table_open_cache cut at " + limit + ": " + coverage);
         }
+        for (String g : GROUPS) {
+            assertTrue(coverage.getOrDefault("group " + g, 0L) > 0, () -> "no case uses [" + g + "]");
+        }
+        long instanceValues = coverage.keySet().stream().filter(k -> k.startsWith("instances ") && !k.contains("@"))
+                .count();
+        assertTrue(instanceValues >= 5, () -> "too few table_open_cache_instances values: " + coverage);
+        System.out.println("cases per limit: " + java.util.Arrays.stream(LIMITS).mapToObj(l -> l + "="
+                + cases.stream().filter(c -> c.limit() == l).count()).toList() + ", table_open_cache_instances values "
+                + "written in accepted files: " + instanceValues);
         System.out.println("compared " + compared + " values, " + disagreements.size() + " disagreements ("
                 + cases.size() + " files, " + refused + " refused by mariadbd, "
                 + (System.nanoTime() - started) / 1_000_000 + " ms)");
@@ -118,19 +126,64 @@ class MariadbdDifferentialTest {
                 () -> disagreements.size() + " disagreements");
     }
 
+    /**
+     * systemd's {@code LimitNOFILE=soft:hard}: mariadbd, not root, raises its soft limit up to the
+     * hard one when it needs more files (my_set_max_open_files), and keeps the soft limit when the
+     * request is above the hard one.
+     */
+    @Test
+    void softAndHardLimitsAsUnderSystemd() throws Exception {
+        Mariadbd mariadbd = Mariadbd.require();
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        long[][] pairs = {{1024, 4096}, {1024, 20000}, {4096, 8192}, {2000, 16000}, {1024, 1024}};
+        Random random = new Random(20261124L);
+        List<Outcome> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String text = generate(random, i);
+                Path file = dir.resolve("soft-hard" + i + ".cnf");
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+                long[] pair = pairs[i % pairs.length];
+                Case c = new Case(file, pair[0], pair[1], text);
+                futures.add(pool.submit(() -> compare(mariadbd, c)));
+            }
+            for (Future<Outcome> f : futures) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int compared = outcomes.stream().mapToInt(Outcome::compared).sum();
+        List<String> disagreements = outcomes.stream().flatMap(o -> o.disagreements().stream()).toList();
+        long raised = outcomes.stream().filter(o -> o.covers().contains("raised above the soft limit")).count();
+        System.out.println("soft:hard limits: compared " + compared + " values, " + disagreements.size()
+                + " disagreements (60 files, " + raised + " raised above the soft limit)");
+        assertTrue(raised > 0, "no case raises the soft limit");
+        assertTrue(compared > 40 * COMPARED.size() / 2, "too few compared values: " + compared);
+        assertEquals(List.of(), disagreements.subList(0, Math.min(40, disagreements.size())),
+                () -> disagreements.size() + " disagreements");
+    }
+
     private Outcome compare(Mariadbd mariadbd, Case c) throws Exception {
-        Mariadbd.Result server = mariadbd.run(c.file(), c.limit());
+        Mariadbd.Result server = c.hard() == c.limit() ? mariadbd.run(c.file(), c.limit())
+                : mariadbd.runUnprivileged(c.file(), c.limit(), c.hard());
         OptionFiles read = new OptionFileReader(new ProjectPaths(dir, Map.of()), MARIADB).read(c.file());
         List<Note> notes = new ArrayList<>(read.notes());
         SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), MARIADB, notes,
-                Optional.of(Setting.assumed("openFilesLimit", c.limit(), "ulimit -n " + c.limit())));
-        boolean connlintRefuses = !read.problems().isEmpty()
-                || notes.stream().anyMatch(n -> n.text().contains("is not a number"));
-        String where = c.file().getFileName() + " (ulimit -n " + c.limit() + "):\n" + c.text();
+                Optional.of(Setting.assumed("openFilesLimit", c.limit(), "ulimit -n " + c.limit())), c.hard());
+        List<io.connlint.core.model.OptionFileIssue> refusals = new ArrayList<>(OptionChecks.refusals(read.entries(),
+                MARIADB));
+        read.issues().stream().filter(i -> i.kind() == io.connlint.core.model.OptionFileIssue.Kind.REFUSED)
+                .forEach(refusals::add);
+        boolean connlintRefuses = !read.problems().isEmpty() || !refusals.isEmpty();
+        String where = c.file().getFileName() + " (ulimit -n " + c.limit() + (c.hard() == c.limit() ? ""
+                : ", hard " + c.hard() + ", unprivileged") + "):\n" + c.text();
         List<String> disagreements = new ArrayList<>();
         if (server.refused() != connlintRefuses) {
             disagreements.add("refusal: mariadbd " + (server.refused() ? "refuses" : "accepts") + ", connlint "
-                    + (connlintRefuses ? "refuses " + read.problems() + notes : "accepts") + " for " + where
+                    + (connlintRefuses ? "refuses " + read.problems() + refusals : "accepts") + " for " + where
                     + "\nmariadbd stderr: " + server.stderr());
             return new Outcome(c, 0, disagreements, server.refused(), Set.of());
         }
@@ -161,7 +214,19 @@ class MariadbdDifferentialTest {
         if (c.text().contains("MB")) {
             covers.add("suffix MB");
         }
+        for (String g : GROUPS) {
+            if (c.text().contains("[" + g + "]")) {
+                covers.add("group " + g);
+            }
+        }
+        Setting<?> instances = variables.get("table_open_cache_instances");
+        if (instances != null && instances.isWritten()) {
+            covers.add("instances " + instances.value());
+        }
         long mc = server.number("max_connections");
+        if (server.number("open_files_limit") > c.limit()) {
+            covers.add("raised above the soft limit");
+        }
         if (mc > c.limit() - 30 && !variables.get("max_connections").isRewritten()) {
             covers.add("wrap: max_connections above the limit kept");
         }
@@ -231,6 +296,15 @@ class MariadbdDifferentialTest {
                 lines.add(option(r, b) + " = " + (b.equals("key_buffer_size") ? pick(r, "0", "1", "4097", "64M", "1G", "12345678") : bytes(r)));
             }
         }
+        // skip-/disable-/enable- before a numeric variable: 0 or 1 (0 as the value turns them round)
+        if (r.nextInt(8) == 0) {
+            String v = pick(r, "max_connections", "thread_cache_size", "back_log", "table_open_cache",
+                    "wait_timeout", "table_open_cache_instances", "net_buffer_length");
+            String o = option(r, v);
+            String loose = o.startsWith("loose-") ? "loose-" : "";
+            lines.add(loose + pick(r, "skip-", "disable-", "enable-") + o.substring(loose.length())
+                    + pick(r, "", " = 0", " = 1", " = 77"));
+        }
         // last one wins
         if (!lines.isEmpty() && r.nextInt(4) == 0) {
             String again = lines.get(r.nextInt(lines.size()));
@@ -265,6 +339,22 @@ class MariadbdDifferentialTest {
 
     private static String option(Random r, String name) {
         String n = r.nextBoolean() ? name : name.replace('_', '-');
+        switch (r.nextInt(14)) {
+            case 0 -> n = n.toUpperCase(java.util.Locale.ROOT);
+            case 1 -> n = Character.toUpperCase(n.charAt(0)) + n.substring(1);
+            case 2 -> {
+                // a unique prefix, which MariaDB takes for the whole name
+                ServerOptions options = ServerOptions.of(MARIADB).orElseThrow();
+                for (int cut = 1; cut <= 4 && n.length() - cut > 3; cut++) {
+                    String prefix = n.substring(0, n.length() - cut);
+                    if (options.find(prefix).size() == 1 && !prefix.endsWith("-") && !prefix.endsWith("_")) {
+                        n = prefix;
+                    }
+                }
+            }
+            default -> {
+            }
+        }
         return r.nextInt(6) == 0 ? "loose-" + n : n;
     }
 

@@ -1,0 +1,27 @@
+package io.connlint.core.engine;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reading and parsing files is independent per server, per app and per file, so it runs on the
+ * machine's cores. Results keep the order of the input, so the model and the findings are the
+ * same as a sequential read's. The common fork-join pool bounds the threads (one less than the
+ * cores, plus the caller).
+ */
+final class Parallel {
+
+    /** Below this many items a sequential loop is cheaper than handing work to other threads. */
+    private static final int MIN_ITEMS = 4;
+
+    private Parallel() {
+    }
+
+    /** {@code f} applied to every item, in the items' order. A RuntimeException of {@code f} is rethrown. */
+    static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> f) {
+        if (items.size() < MIN_ITEMS || Runtime.getRuntime().availableProcessors() < 2) {
+            return items.stream().<R>map(f).toList();
+        }
+        return items.parallelStream().<R>map(f).toList();
+    }
+}
