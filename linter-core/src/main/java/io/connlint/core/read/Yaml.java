@@ -7,7 +7,10 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -15,6 +18,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Safe YAML loading: documents are composed into nodes (which carry positions) and never
@@ -152,5 +156,34 @@ public final class Yaml {
 
     public static SourceLocation at(String path, Node node) {
         return at(path, node.getStartMark());
+    }
+
+    /**
+     * The node at {@code path} under {@code node}, one mapping key per step (the last of duplicate
+     * keys, as a YAML loader keeps); empty where a step is not a mapping or lacks the key.
+     */
+    public static Optional<Node> get(Node node, String... path) {
+        Node current = node;
+        for (String key : path) {
+            if (!(current instanceof MappingNode mapping)) {
+                return Optional.empty();
+            }
+            Node next = null;
+            for (NodeTuple t : mapping.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    next = t.getValueNode();
+                }
+            }
+            if (next == null) {
+                return Optional.empty();
+            }
+            current = next;
+        }
+        return Optional.of(current);
+    }
+
+    /** The scalar at {@code path} under {@code node}, if that is one. */
+    public static Optional<ScalarNode> scalar(Node node, String... path) {
+        return get(node, path).filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast);
     }
 }

@@ -189,7 +189,7 @@ public final class ComposeFiles {
                 List<Node> documents = Yaml.compose(text);
                 read.add(shown);
                 for (Node document : documents) {
-                    Node section = child(document, "services").orElse(null);
+                    Node section = Yaml.get(document, "services").orElse(null);
                     if (!(section instanceof MappingNode mapping)) {
                         continue;
                     }
@@ -221,21 +221,21 @@ public final class ComposeFiles {
     }
 
     private static Service service(String file, String name, SourceLocation at, Node node) {
-        Optional<ScalarNode> imageNode = scalar(node, "image");
+        Optional<ScalarNode> imageNode = Yaml.scalar(node, "image");
         Optional<String> image = imageNode.map(ScalarNode::getValue);
         Optional<Setting<Long>> replicas = count(file, node, "deploy", "replicas")
                 .or(() -> count(file, node, "scale"));
-        Optional<Node> command = child(node, "command");
+        Optional<Node> command = Yaml.get(node, "command");
         List<Word> words = command.map(c -> words(file, c)).orElse(List.of());
         List<Mount> mounts = new ArrayList<>();
-        child(node, "volumes").filter(SequenceNode.class::isInstance).map(SequenceNode.class::cast)
+        Yaml.get(node, "volumes").filter(SequenceNode.class::isInstance).map(SequenceNode.class::cast)
                 .ifPresent(list -> list.getValue().forEach(v -> mount(file, v).ifPresent(mounts::add)));
         return new Service(name, at, image, imageNode.map(n -> Yaml.at(file, n)), replicas, words,
                 command.map(c -> Yaml.at(file, c)), mounts);
     }
 
     private static Optional<Setting<Long>> count(String file, Node node, String... path) {
-        return scalar(node, path).flatMap(n -> {
+        return Yaml.scalar(node, path).flatMap(n -> {
             try {
                 long v = Long.parseLong(n.getValue().trim());
                 return v < 0 ? Optional.empty()
@@ -327,9 +327,9 @@ public final class ComposeFiles {
             }
             return Optional.empty();
         }
-        Optional<String> type = scalar(node, "type").map(ScalarNode::getValue);
-        Optional<ScalarNode> source = scalar(node, "source");
-        Optional<String> target = scalar(node, "target").map(ScalarNode::getValue);
+        Optional<String> type = Yaml.scalar(node, "type").map(ScalarNode::getValue);
+        Optional<ScalarNode> source = Yaml.scalar(node, "source");
+        Optional<String> target = Yaml.scalar(node, "target").map(ScalarNode::getValue);
         if (type.orElse("bind").equals("bind") && source.isPresent() && target.isPresent()
                 && isRepositoryPath(source.get().getValue()) && target.get().startsWith("/")) {
             return Optional.of(new Mount(source.get().getValue(), target.get(), Yaml.at(file, source.get())));
@@ -340,29 +340,5 @@ public final class ComposeFiles {
     /** A path inside the repository: relative, starting with {@code .}, no variables. */
     private static boolean isRepositoryPath(String source) {
         return (source.equals(".") || source.startsWith("./") || source.startsWith("../")) && !source.contains("$");
-    }
-
-    static Optional<Node> child(Node node, String... path) {
-        Node current = node;
-        for (String key : path) {
-            if (!(current instanceof MappingNode mapping)) {
-                return Optional.empty();
-            }
-            Node next = null;
-            for (NodeTuple t : mapping.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                    next = t.getValueNode();
-                }
-            }
-            if (next == null) {
-                return Optional.empty();
-            }
-            current = next;
-        }
-        return Optional.of(current);
-    }
-
-    private static Optional<ScalarNode> scalar(Node node, String... path) {
-        return child(node, path).filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast);
     }
 }

@@ -97,36 +97,36 @@ public final class KubernetesManifests {
         List<Service> services = new ArrayList<>();
         List<Node> documents = new ArrayList<>();
         for (Node document : Yaml.compose(file)) {
-            if (scalar(document, "kind").map(ScalarNode::getValue).orElse("").equals("List")
-                    && node(document, "items").orElse(null) instanceof SequenceNode items) {
+            if (Yaml.scalar(document, "kind").map(ScalarNode::getValue).orElse("").equals("List")
+                    && Yaml.get(document, "items").orElse(null) instanceof SequenceNode items) {
                 documents.addAll(items.getValue());
             } else {
                 documents.add(document);
             }
         }
         for (Node document : documents) {
-            String kind = scalar(document, "kind").map(ScalarNode::getValue).orElse("");
-            Optional<String> name = scalar(document, "metadata", "name").map(ScalarNode::getValue);
+            String kind = Yaml.scalar(document, "kind").map(ScalarNode::getValue).orElse("");
+            Optional<String> name = Yaml.scalar(document, "metadata", "name").map(ScalarNode::getValue);
             if (name.isEmpty()) {
                 continue;
             }
-            String namespace = scalar(document, "metadata", "namespace").map(ScalarNode::getValue).orElse("default");
+            String namespace = Yaml.scalar(document, "metadata", "namespace").map(ScalarNode::getValue).orElse("default");
             if (kind.equals("Deployment") || kind.equals("StatefulSet")) {
                 Optional<Setting<Long>> replicas = number(file, document, "replicas", "spec", "replicas");
-                Optional<Setting<String>> surge = scalar(document, "spec", "strategy", "rollingUpdate", "maxSurge")
+                Optional<Setting<String>> surge = Yaml.scalar(document, "spec", "strategy", "rollingUpdate", "maxSurge")
                         .map(n -> Setting.written("maxSurge", n.getValue(), n.getValue(), Yaml.at(file.path(), n)));
                 workloads.add(new Workload(kind, name.get(), Yaml.at(file.path(), document), replicas, surge,
-                        strings(node(document, "spec", "template", "metadata", "labels")),
+                        strings(Yaml.get(document, "spec", "template", "metadata", "labels")),
                         containers(file.path(), document), namespace));
             } else if (kind.equals("HorizontalPodAutoscaler")) {
-                Optional<String> targetKind = scalar(document, "spec", "scaleTargetRef", "kind").map(ScalarNode::getValue);
-                Optional<String> targetName = scalar(document, "spec", "scaleTargetRef", "name").map(ScalarNode::getValue);
+                Optional<String> targetKind = Yaml.scalar(document, "spec", "scaleTargetRef", "kind").map(ScalarNode::getValue);
+                Optional<String> targetName = Yaml.scalar(document, "spec", "scaleTargetRef", "name").map(ScalarNode::getValue);
                 Optional<Setting<Long>> max = number(file, document, "maxReplicas", "spec", "maxReplicas");
                 if (targetName.isPresent() && max.isPresent()) {
                     autoscalers.add(new Autoscaler(targetKind.orElse("Deployment"), targetName.get(), max.get()));
                 }
             } else if (kind.equals("Service")) {
-                services.add(new Service(name.get(), namespace, strings(node(document, "spec", "selector")),
+                services.add(new Service(name.get(), namespace, strings(Yaml.get(document, "spec", "selector")),
                         Yaml.at(file.path(), document)));
             }
         }
@@ -135,11 +135,11 @@ public final class KubernetesManifests {
 
     private static List<Container> containers(String path, Node document) {
         List<Container> containers = new ArrayList<>();
-        if (node(document, "spec", "template", "spec", "containers").orElse(null) instanceof SequenceNode list) {
+        if (Yaml.get(document, "spec", "template", "spec", "containers").orElse(null) instanceof SequenceNode list) {
             for (Node c : list.getValue()) {
                 List<Word> words = new ArrayList<>();
                 for (String key : List.of("command", "args")) {
-                    if (node(c, key).orElse(null) instanceof SequenceNode items) {
+                    if (Yaml.get(c, key).orElse(null) instanceof SequenceNode items) {
                         for (Node item : items.getValue()) {
                             if (item instanceof ScalarNode s) {
                                 words.add(new Word(s.getValue(), Yaml.at(path, s)));
@@ -147,8 +147,8 @@ public final class KubernetesManifests {
                         }
                     }
                 }
-                containers.add(new Container(scalar(c, "name").map(ScalarNode::getValue).orElse(""),
-                        scalar(c, "image").map(ScalarNode::getValue), words));
+                containers.add(new Container(Yaml.scalar(c, "name").map(ScalarNode::getValue).orElse(""),
+                        Yaml.scalar(c, "image").map(ScalarNode::getValue), words));
             }
         }
         return containers;
@@ -167,7 +167,7 @@ public final class KubernetesManifests {
     }
 
     private static Optional<Setting<Long>> number(TextFile file, Node document, String name, String... path) {
-        return scalar(document, path).flatMap(n -> {
+        return Yaml.scalar(document, path).flatMap(n -> {
             try {
                 long v = Long.parseLong(n.getValue().trim());
                 return Optional.of(Setting.written(name, v, n.getValue(), Yaml.at(file.path(), n)));
@@ -175,29 +175,5 @@ public final class KubernetesManifests {
                 return Optional.empty();
             }
         });
-    }
-
-    private static Optional<ScalarNode> scalar(Node node, String... path) {
-        return node(node, path).filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast);
-    }
-
-    private static Optional<Node> node(Node node, String... path) {
-        Node current = node;
-        for (String key : path) {
-            if (!(current instanceof MappingNode mapping)) {
-                return Optional.empty();
-            }
-            Node next = null;
-            for (NodeTuple t : mapping.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                    next = t.getValueNode();
-                }
-            }
-            if (next == null) {
-                return Optional.empty();
-            }
-            current = next;
-        }
-        return Optional.of(current);
     }
 }
