@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,6 +53,32 @@ final class Mariadbd {
 
     private Mariadbd(Path binary) {
         this.binary = binary;
+    }
+
+    /** One server run of a case. */
+    interface Run<C, R> {
+        R apply(C c) throws Exception;
+    }
+
+    /**
+     * {@code run} applied to each case, four server runs at a time (each run is a process that
+     * mostly waits), the results in the order of the cases.
+     */
+    static <C, R> List<R> eachInParallel(List<C> cases, Run<C, R> run) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (C c : cases) {
+                futures.add(pool.submit(() -> run.apply(c)));
+            }
+            List<R> results = new ArrayList<>();
+            for (Future<R> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The binary (PATH or /usr/sbin); a skipped test when absent, a failed one when CI=true. */

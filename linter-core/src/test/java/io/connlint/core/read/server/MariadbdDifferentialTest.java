@@ -23,9 +23,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,19 +76,7 @@ class MariadbdDifferentialTest {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             cases.add(new Case(file, LIMITS[i % LIMITS.length], LIMITS[i % LIMITS.length], text));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Outcome> outcomes = new ArrayList<>();
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Case c : cases) {
-                futures.add(pool.submit(() -> compare(mariadbd, c)));
-            }
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Outcome> outcomes = Mariadbd.eachInParallel(cases, c -> compare(mariadbd, c));
         int compared = outcomes.stream().mapToInt(Outcome::compared).sum();
         long refused = outcomes.stream().filter(Outcome::refused).count();
         List<String> disagreements = outcomes.stream().flatMap(o -> o.disagreements().stream()).toList();
@@ -137,24 +122,15 @@ class MariadbdDifferentialTest {
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         long[][] pairs = {{1024, 4096}, {1024, 20000}, {4096, 8192}, {2000, 16000}, {1024, 1024}};
         Random random = new Random(20261124L);
-        List<Outcome> outcomes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                String text = generate(random, i);
-                Path file = dir.resolve("soft-hard" + i + ".cnf");
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-                long[] pair = pairs[i % pairs.length];
-                Case c = new Case(file, pair[0], pair[1], text);
-                futures.add(pool.submit(() -> compare(mariadbd, c)));
-            }
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Case> cases = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String text = generate(random, i);
+            Path file = dir.resolve("soft-hard" + i + ".cnf");
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            long[] pair = pairs[i % pairs.length];
+            cases.add(new Case(file, pair[0], pair[1], text));
         }
+        List<Outcome> outcomes = Mariadbd.eachInParallel(cases, c -> compare(mariadbd, c));
         int compared = outcomes.stream().mapToInt(Outcome::compared).sum();
         List<String> disagreements = outcomes.stream().flatMap(o -> o.disagreements().stream()).toList();
         long raised = outcomes.stream().filter(o -> o.covers().contains("raised above the soft limit")).count();

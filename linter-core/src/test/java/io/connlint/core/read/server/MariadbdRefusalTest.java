@@ -16,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,19 +75,7 @@ class MariadbdRefusalTest {
             Path caseDir = Files.createDirectories(dir.resolve("c" + i));
             cases.add(new Case(caseDir.resolve("my.cnf"), generate(random, caseDir)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Outcome> outcomes = new ArrayList<>();
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Case c : cases) {
-                futures.add(pool.submit(() -> compare(mariadbd, c)));
-            }
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Outcome> outcomes = Mariadbd.eachInParallel(cases, c -> compare(mariadbd, c));
         long refused = outcomes.stream().filter(Outcome::server).count();
         List<String> disagreements = outcomes.stream().filter(o -> o.server() != o.connlint())
                 .map(Outcome::detail).toList();
