@@ -6,8 +6,6 @@ import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.python.PythonModule;
 import io.connlint.core.read.python.PythonReader;
 
-import net.jqwik.api.PropertyDefaults;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,12 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 /** Django settings modules: PythonReader (parsed, never run) and DjangoSettings' DATABASES. */
-/*
- * Python is read at about 10 ms a case on this shared 2-core machine (the other readers: under 1 ms),
- * so this reader runs 2,500 tries per property (10,000 cases) whatever connlint.fuzz.tries says;
- * raise it here for a long run.
- */
-@PropertyDefaults(tries = Pythons.TRIES)
 class DjangoFuzzTest extends ReaderFuzz {
 
     @Override

@@ -6,20 +6,12 @@ import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.python.PythonModule;
 import io.connlint.core.read.python.PythonReader;
 
-import net.jqwik.api.PropertyDefaults;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /** gunicorn.conf.py: PythonReader and Gunicorn's workers, threads and worker class. */
-/*
- * Python is read at about 10 ms a case on this shared 2-core machine (the other readers: under 1 ms),
- * so this reader runs 2,500 tries per property (10,000 cases) whatever connlint.fuzz.tries says;
- * raise it here for a long run.
- */
-@PropertyDefaults(tries = Pythons.TRIES)
 class GunicornFuzzTest extends ReaderFuzz {
 
     @Override

@@ -7,9 +7,6 @@ import java.util.List;
 /** Python samples, tokens and hostile shapes for the settings readers' fuzz tests. */
 final class Pythons {
 
-    /** Tries per property of the Python readers (see DjangoFuzzTest). */
-    static final int TRIES = 2500;
-
     static final List<String> SEEDS = List.of("""
             import os
             import dj_database_url

@@ -200,8 +200,9 @@ abstract class ReaderFuzz {
         if (!problems.isEmpty()) {
             withProblems.incrementAndGet();
         }
+        Map<Path, int[]> shapes = new HashMap<>(); // lines and longest line per file, measured once a case
         for (ReadProblem p : problems) {
-            String where = where(caseDir, p.at());
+            String where = where(caseDir, p.at(), shapes);
             if (where != null) {
                 fail(reader() + " reported a problem " + where + ": " + p + "\ninput from " + seed.name() + ":\n"
                         + show(input));
@@ -213,7 +214,7 @@ abstract class ReaderFuzz {
     }
 
     /** Why {@code at} is not a place in a file of the case, or null when it is. */
-    private static String where(Path caseDir, SourceLocation at) {
+    private static String where(Path caseDir, SourceLocation at, Map<Path, int[]> shapes) {
         Path file = caseDir.resolve(at.path());
         if (at.path().isEmpty() || !file.normalize().startsWith(caseDir)) {
             return "outside the project (" + at.path() + ")";
@@ -221,17 +222,19 @@ abstract class ReaderFuzz {
         if (!Files.exists(file) || Files.isDirectory(file)) {
             return at.line() == 1 && at.column() == 1 ? null : "in a file that does not exist at " + at;
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return at.line() == 1 && at.column() == 1 ? null : "in an unreadable file at " + at;
+        int[] shape = shapes.get(file);
+        if (shape == null) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                return at.line() == 1 && at.column() == 1 ? null : "in an unreadable file at " + at;
+            }
+            shape = shape(bytes);
+            shapes.put(file, shape);
         }
-        // readers differ on whether a lone CR ends a line (mysqld: no; YAML, Python: yes): allow both
-        // and snakeyaml (YAML 1.1) also ends lines at NEL, LS and PS
-        String unicode = new String(bytes, StandardCharsets.UTF_8);
-        int lines = Math.max(Math.max(count(bytes, false), count(bytes, true)), unicode.split("\r\n|[\n\r\u0085\u2028\u2029]", -1).length);
-        int longest = Math.max(longest(bytes, false), longest(bytes, true));
+        int lines = shape[0];
+        int longest = shape[1];
         if (at.line() > lines + 1) {
             return "at line " + at.line() + " of a file of " + lines + " lines (" + at + ")";
         }
@@ -239,6 +242,17 @@ abstract class ReaderFuzz {
             return "at column " + at.column() + " beyond the longest line, " + longest + " bytes (" + at + ")";
         }
         return null;
+    }
+
+    /** The number of lines and the longest line of a file, as generous as the readers' line ends allow. */
+    private static int[] shape(byte[] bytes) {
+        // readers differ on whether a lone CR ends a line (mysqld: no; YAML, Python: yes): allow both
+        // and snakeyaml (YAML 1.1) also ends lines at NEL, LS and PS
+        String unicode = new String(bytes, StandardCharsets.UTF_8);
+        int lines = Math.max(Math.max(count(bytes, false), count(bytes, true)),
+                unicode.split("\r\n|[\n\r\u0085\u2028\u2029]", -1).length);
+        int longest = Math.max(longest(bytes, false), longest(bytes, true));
+        return new int[] {lines, longest};
     }
 
     private static int count(byte[] bytes, boolean loneCr) {
