@@ -1,6 +1,7 @@
 package io.connlint.core.fuzz;
 
 import io.connlint.core.model.Note;
+import io.connlint.core.model.OptionFileIssue;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
@@ -8,6 +9,7 @@ import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.mycnf.ServerVariablesBuilder;
+import io.connlint.core.read.server.OptionChecks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,6 +122,12 @@ class OptionFileFuzzTest extends ReaderFuzz {
                 ? Optional.of(Setting.assumed("openFilesLimit", (long) input.length % 5000, "fuzz"))
                 : Optional.empty();
         ServerVariablesBuilder.build(read.entries(), engine, notes, openFiles);
-        return read.problems();
+        // what mysqld would refuse or skip (CL504, CL507) is held to the same rule as a problem:
+        // a place inside a file of the case, with a message
+        List<OptionFileIssue> issues = new ArrayList<>(read.issues());
+        issues.addAll(OptionChecks.refusals(read.entries(), engine));
+        List<ReadProblem> all = new ArrayList<>(read.problems());
+        issues.forEach(i -> all.add(ReadProblem.unreadable(i.at(), i.message())));
+        return all;
     }
 }
