@@ -150,7 +150,11 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
         String s = surge.trim();
         if (s.endsWith("%")) {
             long percent = Long.parseLong(s.substring(0, s.length() - 1).trim());
-            return (replicas * percent + 99) / 100;
+            try {
+                return Math.addExact(Math.multiplyExact(replicas, percent), 99) / 100;
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE / 100; // no real Deployment comes near; the budget saturates rather than wraps
+            }
         }
         return Long.parseLong(s);  // callers pass only digits, with or without %
     }

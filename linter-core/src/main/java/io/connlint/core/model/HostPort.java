@@ -28,7 +28,8 @@ public record HostPort(String host, Optional<Integer> port) {
         return new HostPort(t, Optional.empty());
     }
 
-    private static Optional<Integer> parsePort(String s) {
+    /** A TCP port, 1–65535, from its digits; anything else (out of range, not a number) is empty. */
+    public static Optional<Integer> parsePort(String s) {
         try {
             int port = Integer.parseInt(s.trim());
             return port > 0 && port < 65536 ? Optional.of(port) : Optional.empty();

@@ -60,8 +60,8 @@ public final class JdbcUrl {
                 Matcher h = ADDRESS_HOST.matcher(p);
                 Matcher port = ADDRESS_PORT.matcher(p);
                 if (h.find()) {
-                    hosts.add(new HostPort(h.group(1), port.find() ? Optional.of(Integer.parseInt(port.group(1)))
-                            : Optional.empty()));
+                    hosts.add(new HostPort(h.group(1),
+                            port.find() ? HostPort.parsePort(port.group(1)) : Optional.empty()));
                 }
                 continue;
             }
@@ -69,8 +69,8 @@ public final class JdbcUrl {
                 Matcher h = Pattern.compile("host=([^,)]*)", Pattern.CASE_INSENSITIVE).matcher(p);
                 Matcher port = Pattern.compile("port=(\\d+)", Pattern.CASE_INSENSITIVE).matcher(p);
                 if (h.find()) {
-                    hosts.add(new HostPort(h.group(1), port.find() ? Optional.of(Integer.parseInt(port.group(1)))
-                            : Optional.empty()));
+                    hosts.add(new HostPort(h.group(1),
+                            port.find() ? HostPort.parsePort(port.group(1)) : Optional.empty()));
                 }
                 continue;
             }

@@ -24,6 +24,7 @@ class ScalingTest {
         assertEquals(0, AppScaling.surgeCount("0", 6));
         assertEquals(3, AppScaling.surgeCount("3", 6));
         assertEquals(6, AppScaling.surgeCount("100%", 6));
+        assertEquals(Long.MAX_VALUE / 100, AppScaling.surgeCount("999999999%", Long.MAX_VALUE / 2)); // saturates
     }
 
     @Test

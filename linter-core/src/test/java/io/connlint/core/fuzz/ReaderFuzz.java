@@ -9,7 +9,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.PropagationMode;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,8 +43,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * and hostile shapes (deep nesting, huge repetition, include loops, alias bombs) never let an
  * exception escape, each finishes within {@link #CASE_SECONDS}, and every problem reported has a
  * file of the case, a line inside the file and a column inside the line. Each property runs
- * {@code jqwik.tries.default} cases (pom: {@code connlint.fuzz.tries}); the counts are printed.
+ * {@code jqwik.tries.default} cases (pom: {@code connlint.fuzz.tries}) from a fixed seed, or a random one
+ * with {@code -Pfuzz} ({@link FuzzSeed}); the counts are printed.
  */
+@AddLifecycleHook(value = FuzzSeed.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 abstract class ReaderFuzz {
 
     /** A case that takes longer is a hang. Generous: the machine is shared. */

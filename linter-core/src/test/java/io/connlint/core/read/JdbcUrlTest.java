@@ -32,6 +32,15 @@ class JdbcUrlTest {
     }
 
     @Test
+    void aPortOutsideTcpsRangeIsUnknownNotAnError() {
+        // found by the fuzz suite: a 64-bit port in the address=(...) and (host=...) forms threw
+        assertEquals(List.of("a"), hosts("jdbc:mysql://address=(host=a)(port=9223372036854775807)/db"));
+        assertEquals(List.of("b"), hosts("jdbc:mysql://(host=b,port=99999999999)/db"));
+        assertEquals(List.of("c"), hosts("jdbc:mysql://(host=c,port=65536)/db"));
+        assertEquals(List.of("d:65535"), hosts("jdbc:mysql://(host=d,port=65535)/db"));
+    }
+
+    @Test
     void readsEveryHostOfMultiHostForms() {
         assertEquals(List.of("a:3306", "b:3307"), hosts("jdbc:mysql://a:3306,b:3307/db"));
         assertEquals(List.of("a", "b"), hosts("jdbc:mysql:loadbalance://a,b/db"));

@@ -55,7 +55,7 @@ public record Gunicorn(Setting<Long> workers, Setting<Long> threadsPerWorker, St
 
     private static Setting<Long> webConcurrency(Map<String, String> env) {
         String wc = env.get("WEB_CONCURRENCY");
-        if (wc != null && wc.trim().matches("\\d+")) {
+        if (wc != null && wc.trim().matches("\\d{1,18}")) {
             return Setting.derived("workers", Long.parseLong(wc.trim()), "WEB_CONCURRENCY = " + wc.trim());
         }
         return Setting.engineDefault("workers", 1L, ENGINE);
