@@ -2,12 +2,13 @@ package io.connlint.core.engine;
 
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.read.TextFile;
+import io.connlint.core.read.Yaml;
 import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.k8s.KubernetesManifests;
 import io.connlint.core.read.mycnf.ProjectPaths;
+import org.yaml.snakeyaml.nodes.Node;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,20 +20,18 @@ record DeploymentFile(Optional<ComposeFiles.Project> compose, Optional<Kubernete
                       List<ReadProblem> problems) {
 
     static DeploymentFile read(Path file, ProjectPaths paths) {
-        ComposeFiles.Project compose = ComposeFiles.read(List.of(file), paths::display);
-        if (!compose.problems().isEmpty()) {
-            return new DeploymentFile(Optional.empty(), Optional.empty(), compose.problems());
-        }
-        if (!compose.services().isEmpty()) {
-            return new DeploymentFile(Optional.of(compose), Optional.empty(), List.of());
-        }
-        List<ReadProblem> problems = new ArrayList<>();
+        String shown = paths.display(file);
         try {
-            return new DeploymentFile(Optional.empty(),
-                    Optional.of(KubernetesManifests.read(TextFile.read(file, paths.display(file)))), problems);
+            TextFile text = TextFile.read(file, shown);
+            List<Node> documents = Yaml.compose(text); // composed once, looked at both ways
+            ComposeFiles.Project compose = ComposeFiles.of(file, shown, documents);
+            if (!compose.services().isEmpty()) {
+                return new DeploymentFile(Optional.of(compose), Optional.empty(), List.of());
+            }
+            return new DeploymentFile(Optional.empty(), Optional.of(KubernetesManifests.read(text, documents)),
+                    List.of());
         } catch (TextFile.Unreadable e) {
-            problems.add(e.problem());
-            return new DeploymentFile(Optional.empty(), Optional.empty(), problems);
+            return new DeploymentFile(Optional.empty(), Optional.empty(), List.of(e.problem()));
         }
     }
 }

@@ -40,12 +40,11 @@ public final class Linter {
         Deployment read = model;
         model = model.withSuppressions(io.connlint.core.read.TextFile.within(ProjectLoader.limits(request, config),
                 () -> Suppressions.scan(request.projectRoot(), read, config.file())));
+        // rules only read the model, so they run side by side; findings keep the rules' order
+        Deployment checked = model;
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : registry.rules()) {
-            if (!(rule instanceof AfterSuppressions)) {
-                run(rule, model, config, findings);
-            }
-        }
+        Parallel.map(registry.rules().stream().filter(rule -> !(rule instanceof AfterSuppressions)).toList(),
+                rule -> run(rule, checked, config)).forEach(findings::addAll);
         // a finding with a reasoned suppression directly above its line is silenced
         List<io.connlint.core.model.Suppression> suppressions = new ArrayList<>(model.suppressions());
         Map<String, List<Integer>> byLine = Suppressions.byLine(suppressions);
@@ -61,23 +60,25 @@ public final class Linter {
         model = model.withSuppressions(suppressions);
         for (Rule rule : registry.rules()) {
             if (rule instanceof AfterSuppressions) {
-                run(rule, model, config, kept);
+                kept.addAll(run(rule, model, config));
             }
         }
         kept.sort(Finding.ORDER);
         return new LintResult(model, kept, registry.infos());
     }
 
-    private static void run(Rule rule, Deployment model, ProjectConfig config, List<Finding> findings) {
+    private static List<Finding> run(Rule rule, Deployment model, ProjectConfig config) {
         RuleInfo info = rule.info();
         RuleSetting setting = config.rules().get(info.code());
         if (setting != null && setting.off()) {
-            return;
+            return List.of();
         }
         Severity severity = setting == null ? info.defaultSeverity()
                 : setting.severity().orElse(info.defaultSeverity());
         Map<String, Long> options = setting == null ? Map.of() : setting.options();
+        List<Finding> findings = new ArrayList<>();
         rule.check(model, new RuleContext(info, severity, options, findings::add));
+        return findings;
     }
 
     /** Rule codes and options in connlint.yml that no rule has. */

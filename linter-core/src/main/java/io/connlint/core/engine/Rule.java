@@ -4,7 +4,8 @@ import io.connlint.core.model.Deployment;
 
 /**
  * One check over the model. A rule sees only the model, never files; it reports through the
- * context. Implementations carry {@link LintRule}.
+ * context. Implementations carry {@link LintRule}. Rules run side by side on the machine's cores
+ * ({@link Linter}), so {@link #check} must keep no state of its own between calls.
  */
 public interface Rule {
 

@@ -45,14 +45,16 @@ public final class Yaml {
         LoaderOptions options = options();
         // Composing needs only the reader, parser and composer: the org.yaml.snakeyaml.Yaml facade
         // would also build a constructor and a representer, a fifth of a small project's start-up.
-        Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(file.text())), options),
-                new Resolver(), options);
+        StreamReader reader = new StreamReader(new StringReader(file.text()));
+        Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
         List<Node> documents = new ArrayList<>();
+        // Only an alias (*name) shares a node; a file without '*' can be neither cyclic nor a bomb.
+        boolean aliases = file.text().indexOf('*') >= 0;
         try {
             while (composer.checkNode()) {
                 Node node = composer.getNode();
                 if (node != null) {
-                    Problem unsafe = unsafe(node);
+                    Problem unsafe = aliases ? unsafe(node) : null;
                     if (unsafe != null) {
                         throw new TextFile.Unreadable(ReadProblem.unreadable(at(file.path(), unsafe.at()),
                                 "YAML: " + unsafe.message()));
@@ -68,6 +70,11 @@ public final class Yaml {
         } catch (YAMLException e) {
             throw new TextFile.Unreadable(ReadProblem.unreadable(SourceLocation.startOf(file.path()),
                     "YAML: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // snakeyaml 2.5's own defects on malformed input, e.g. a double-quoted backslash-u escape cut off by the
+            // end of the file throws NumberFormatException; the reader's position is where it stopped
+            throw new TextFile.Unreadable(ReadProblem.unreadable(at(file.path(), reader.getMark()),
+                    "YAML: malformed here (the parser failed with " + e.getClass().getSimpleName() + ")"));
         }
         return documents;
     }

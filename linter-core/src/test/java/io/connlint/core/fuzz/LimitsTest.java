@@ -173,6 +173,19 @@ class LimitsTest {
     }
 
     @Test
+    void yamlThatBreaksTheParserItselfIsAProblemWithItsPlace() throws IOException {
+        // found by the fuzz suite: snakeyaml throws NumberFormatException on a backslash-u escape cut off by the end
+        goodPool();
+        write("cut/application.yml", "spring:\n  datasource:\n    hikari:\n      pool-name: \"ab\\u");
+        config("", "cut/application.yml");
+        Deployment model = load();
+        ReadProblem p = problemIn(model, "cut/application.yml");
+        assertEquals("cut/application.yml:4:23 YAML: malformed here (the parser failed with NumberFormatException)",
+                p.at() + " " + p.message());
+        poolStillRead(model);
+    }
+
+    @Test
     void yamlTypeTagsInstantiateNothing() throws IOException {
         goodPool();
         Path marker = project.resolve("marker");

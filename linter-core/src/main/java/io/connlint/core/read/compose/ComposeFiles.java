@@ -185,27 +185,35 @@ public final class ComposeFiles {
         for (Path file : files) {
             String shown = display.apply(file);
             try {
-                TextFile text = TextFile.read(file, shown);
-                List<Node> documents = Yaml.compose(text);
+                List<Node> documents = Yaml.compose(TextFile.read(file, shown));
                 read.add(shown);
-                for (Node document : documents) {
-                    Node section = Yaml.get(document, "services").orElse(null);
-                    if (!(section instanceof MappingNode mapping)) {
-                        continue;
-                    }
-                    for (NodeTuple t : mapping.getValue()) {
-                        if (t.getKeyNode() instanceof ScalarNode key) {
-                            Service s = service(shown, key.getValue(), Yaml.at(shown, key), t.getValueNode());
-                            services.merge(s.name(), s, ComposeFiles::merge);
-                        }
-                    }
-                }
+                addServices(shown, documents, services);
             } catch (TextFile.Unreadable e) {
                 problems.add(e.problem());
             }
         }
         Path directory = files.isEmpty() ? Path.of(".") : files.get(0).toAbsolutePath().getParent();
         return new Project(read, directory, services, problems, notes);
+    }
+
+    /** One file already composed (e.g. a {@code deployment:} file that may be Kubernetes manifests instead). */
+    public static Project of(Path file, String shown, List<Node> documents) {
+        Map<String, Service> services = new LinkedHashMap<>();
+        addServices(shown, documents, services);
+        return new Project(List.of(shown), file.toAbsolutePath().getParent(), services, List.of(), List.of());
+    }
+
+    private static void addServices(String shown, List<Node> documents, Map<String, Service> services) {
+        for (Node document : documents) {
+            if (Yaml.get(document, "services").orElse(null) instanceof MappingNode mapping) {
+                for (NodeTuple t : mapping.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode key) {
+                        Service s = service(shown, key.getValue(), Yaml.at(shown, key), t.getValueNode());
+                        services.merge(s.name(), s, ComposeFiles::merge);
+                    }
+                }
+            }
+        }
     }
 
     private static Service merge(Service base, Service over) {

@@ -92,11 +92,16 @@ public final class KubernetesManifests {
     }
 
     public static Result read(TextFile file) throws TextFile.Unreadable {
+        return read(file, Yaml.compose(file));
+    }
+
+    /** The manifests of a file already composed into {@code composed}. */
+    public static Result read(TextFile file, List<Node> composed) {
         List<Workload> workloads = new ArrayList<>();
         List<Autoscaler> autoscalers = new ArrayList<>();
         List<Service> services = new ArrayList<>();
         List<Node> documents = new ArrayList<>();
-        for (Node document : Yaml.compose(file)) {
+        for (Node document : composed) {
             if (Yaml.scalar(document, "kind").map(ScalarNode::getValue).orElse("").equals("List")
                     && Yaml.get(document, "items").orElse(null) instanceof SequenceNode items) {
                 documents.addAll(items.getValue());
