@@ -17,14 +17,20 @@ import java.util.stream.Collectors;
         severity = Severity.WARNING)
 public final class UnknownTargetServer implements Rule {
 
+    /** Servers named in the message; a monorepo's thousand would bury it. */
+    static final int SERVERS_NAMED = 5;
+
     @Override
     public void check(Deployment model, RuleContext context) {
         if (model.servers().size() < 2) {
             return; // with one server every pool belongs to it
         }
-        String declared = model.servers().stream()
+        String declared = model.servers().stream().limit(SERVERS_NAMED)
                 .map(s -> s.id() + (s.hosts().isEmpty() ? "" : " " + s.hosts()))
                 .collect(Collectors.joining(", "));
+        if (model.servers().size() > SERVERS_NAMED) {
+            declared += " and " + (model.servers().size() - SERVERS_NAMED) + " more";
+        }
         for (ClientPool pool : model.pools()) {
             if (model.poolServer().containsKey(pool.id())) {
                 continue;

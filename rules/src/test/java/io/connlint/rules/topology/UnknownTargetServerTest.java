@@ -9,4 +9,9 @@ class UnknownTargetServerTest {
     void findingsMatchTheMarkers() {
         RuleTester.assertFindings(RuleTester.project(UnknownTargetServerTest.class, "unmatched"), new UnknownTargetServer());
     }
+
+    @Test
+    void manyServersAreCountedNotAllNamed() {
+        RuleTester.assertFindings(RuleTester.project(UnknownTargetServerTest.class, "many"), new UnknownTargetServer());
+    }
 }
