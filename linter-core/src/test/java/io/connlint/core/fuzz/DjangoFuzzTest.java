@@ -6,48 +6,17 @@ import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.python.PythonModule;
 import io.connlint.core.read.python.PythonReader;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Django settings modules: PythonReader (parsed, never run) and DjangoSettings' DATABASES. */
-class DjangoFuzzTest extends ReaderFuzz {
+class DjangoFuzzTest extends PythonFuzz {
 
     @Override
     String reader() {
         return "django";
-    }
-
-    @Override
-    List<String> corpusDirectories() {
-        return List.of("django");
-    }
-
-    @Override
-    boolean isSeed(String fileName) {
-        return fileName.endsWith(".py");
-    }
-
-    @Override
-    List<String> builtInSeeds() {
-        return Pythons.SEEDS;
-    }
-
-    @Override
-    List<String> dictionary() {
-        return Pythons.DICTIONARY;
-    }
-
-    @Override
-    String hostile(int variant, int size) {
-        return Pythons.hostile(variant, size);
-    }
-
-    @Override
-    void fixtures(Path dir) throws IOException {
-        Pythons.fixtures(dir);
     }
 
     @Override

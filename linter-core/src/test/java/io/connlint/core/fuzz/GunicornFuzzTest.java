@@ -6,27 +6,16 @@ import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.python.PythonModule;
 import io.connlint.core.read.python.PythonReader;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /** gunicorn.conf.py: PythonReader and Gunicorn's workers, threads and worker class. */
-class GunicornFuzzTest extends ReaderFuzz {
+class GunicornFuzzTest extends PythonFuzz {
 
     @Override
     String reader() {
         return "gunicorn";
-    }
-
-    @Override
-    List<String> corpusDirectories() {
-        return List.of("django");
-    }
-
-    @Override
-    boolean isSeed(String fileName) {
-        return fileName.endsWith(".py");
     }
 
     @Override
@@ -57,11 +46,6 @@ class GunicornFuzzTest extends ReaderFuzz {
     @Override
     String hostile(int variant, int size) {
         return Pythons.hostile(variant, size).replace("DATABASES", "workers");
-    }
-
-    @Override
-    void fixtures(Path dir) throws IOException {
-        Pythons.fixtures(dir);
     }
 
     @Override

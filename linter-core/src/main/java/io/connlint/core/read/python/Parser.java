@@ -1231,13 +1231,7 @@ final class Parser {
                 return first;
             }
             List<Expr> items = new ArrayList<>(List.of(first));
-            while (peek().isOp(",")) {
-                next();
-                if (peek().isOp(")")) {
-                    break;
-                }
-                items.add(starOrNamed());
-            }
+            moreItems(items, ")");
             expectOp(")");
             return mk(new Collection(CollectionKind.TUPLE, items, spanFrom(open)), items);
         } finally {
@@ -1259,18 +1253,23 @@ final class Parser {
                     return new Ast.Opaque("list comprehensions are not evaluated", spanFrom(open));
                 }
                 items.add(first);
-                while (peek().isOp(",")) {
-                    next();
-                    if (peek().isOp("]")) {
-                        break;
-                    }
-                    items.add(starOrNamed());
-                }
+                moreItems(items, "]");
             }
             expectOp("]");
             return mk(new Collection(CollectionKind.LIST, items, spanFrom(open)), items);
         } finally {
             nesting--;
+        }
+    }
+
+    /** The {@code , item} tail of a tuple or list display, up to {@code close}; a trailing comma is allowed. */
+    private void moreItems(List<Expr> items, String close) {
+        while (peek().isOp(",")) {
+            next();
+            if (peek().isOp(close)) {
+                break;
+            }
+            items.add(starOrNamed());
         }
     }
 
