@@ -39,7 +39,7 @@ public final class Linter {
         Deployment model = withRuleProblems(loaded.model(), config);
         Deployment read = model;
         model = model.withSuppressions(io.connlint.core.read.TextFile.within(ProjectLoader.limits(request, config),
-                () -> Suppressions.scan(request.projectRoot(), read, config.file())));
+                loaded.memo(), () -> Suppressions.scan(request.projectRoot(), read, config.file())));
         // rules only read the model, so they run side by side; findings keep the rules' order
         Deployment checked = model;
         List<Finding> findings = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.connlint.core.engine;
 
+import io.connlint.core.read.TextFile;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,11 +19,19 @@ final class Parallel {
     private Parallel() {
     }
 
-    /** {@code f} applied to every item, in the items' order. A RuntimeException of {@code f} is rethrown. */
+    /** Asked once: on Linux each call reads the container's CPU limits again. */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * {@code f} applied to every item, in the items' order. Every item is read within the caller's
+     * {@link TextFile.Scope}: the project root, the size cap and the run's memo hold on every
+     * thread. A RuntimeException of {@code f} is rethrown.
+     */
     static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> f) {
-        if (items.size() < MIN_ITEMS || Runtime.getRuntime().availableProcessors() < 2) {
+        if (items.size() < MIN_ITEMS || CORES < 2) {
             return items.stream().<R>map(f).toList();
         }
-        return items.parallelStream().<R>map(f).toList();
+        TextFile.Scope scope = TextFile.scope();
+        return items.parallelStream().<R>map(item -> TextFile.within(scope, () -> f.apply(item))).toList();
     }
 }

@@ -23,6 +23,7 @@ import io.connlint.core.read.mycnf.OptionEntry;
 import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
+import io.connlint.core.read.systemd.SystemdLimits;
 import io.connlint.core.read.mycnf.ServerVariablesBuilder;
 import io.connlint.core.read.persisted.PersistedVariables;
 import io.connlint.core.read.django.DjangoSettings;
@@ -49,15 +50,22 @@ public final class ProjectLoader {
     public static final String DISCOVERED_SERVER = "default";
 
     /** The model and the configuration it came from. */
-    public record Loaded(Deployment model, ProjectConfig config) {
+    /**
+     * @param memo what the reads learnt (real directories, lines mentioning connlint), for the
+     *             suppression scan of the same run
+     */
+    public record Loaded(Deployment model, ProjectConfig config, TextFile.Memo memo) {
     }
 
     private final LintRequest request;
+    /** One per run, shared by the loaders of a parallel read. */
+    private final TextFile.Memo memo;
     private final ProjectPaths rootPaths;
     private final List<ReadProblem> problems = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
     private final List<UnusedKey> unused = new ArrayList<>();
-    private final Map<Path, Optional<BuildFileVersions.Found>> buildVersions = new java.util.HashMap<>();
+    /** Each directory's nearest build file answer, shared by the loaders of a parallel read. */
+    private final Map<Path, Optional<BuildFileVersions.Found>> buildVersions;
     private ComposeFiles.Project rootCompose;
     private List<Path> sharedManifests;
     private final Map<Path, DeploymentFile> deploymentFileCache = new java.util.HashMap<>();
@@ -67,6 +75,8 @@ public final class ProjectLoader {
 
     private ProjectLoader(LintRequest request) {
         this.request = request;
+        this.memo = new TextFile.Memo();
+        this.buildVersions = new java.util.concurrent.ConcurrentHashMap<>();
         this.rootPaths = new ProjectPaths(request.projectRoot(), Map.of());
         this.sharedDeploymentFiles = Map.of();
     }
@@ -74,6 +84,8 @@ public final class ProjectLoader {
     /** A loader for one server or app of a parallel read: what {@code parent} read once, shared. */
     private ProjectLoader(ProjectLoader parent) {
         this.request = parent.request;
+        this.memo = parent.memo;
+        this.buildVersions = parent.buildVersions;
         this.rootPaths = parent.rootPaths;
         this.sharedDeploymentFiles = parent.deploymentFileCache;
         this.rootCompose = parent.rootCompose;
@@ -104,25 +116,33 @@ public final class ProjectLoader {
         }
         TextFile.Limits defaults = new TextFile.Limits(request.projectRoot(), TextFile.MAX_BYTES, false);
         if (configFile.isEmpty()) {
-            return TextFile.within(defaults, () -> new Loaded(Discovery.discover(request, rootPaths), ProjectConfig.none()));
+            return TextFile.within(defaults, memo, () -> new Loaded(Discovery.discover(request, rootPaths),
+                    ProjectConfig.none(), memo));
         }
         Path file = configFile.get();
+        // The walk for systemd units reads no file: it runs beside connlint.yml's parse, which leaves a core idle.
+        java.util.concurrent.FutureTask<SystemdLimits.Units> units =
+                new java.util.concurrent.FutureTask<>(() -> SystemdLimits.find(rootPaths.root()));
+        Thread walker = new Thread(units, "connlint-systemd-walk");
+        walker.setDaemon(true);
+        walker.start();
+        systemdUnits = units;
         // a config file named on the command line may live anywhere; the project's own is held to the root
-        ProjectConfig config = TextFile.within(named ? TextFile.Limits.DEFAULT : defaults, () -> readConfig(file));
+        ProjectConfig config = TextFile.within(named ? TextFile.Limits.DEFAULT : defaults, memo, () -> readConfig(file));
         if (config.servers().isEmpty() && config.apps().isEmpty() && config.rules().isEmpty()
                 && !config.problems().isEmpty()) {
             // connlint.yml could not be read at all: its problems are reported and the project is
             // still checked, as without it (a broken file never hides the others' findings)
-            Deployment found = TextFile.within(defaults, () -> Discovery.discover(request, rootPaths));
+            Deployment found = TextFile.within(defaults, memo, () -> Discovery.discover(request, rootPaths));
             List<ReadProblem> all = new ArrayList<>(config.problems());
             all.addAll(found.problems());
             List<Note> allNotes = new ArrayList<>(found.notes());
             allNotes.add(new Note(config.problems().get(0).at(), "connlint.yml could not be read: the project's files"
                     + " were discovered as if there were none"));
             return new Loaded(new Deployment(found.projectRoot(), found.servers(), found.pools(), found.poolServer(),
-                    all, allNotes, found.unusedKeys(), found.suppressions(), true), config);
+                    all, allNotes, found.unusedKeys(), found.suppressions(), true), config, memo);
         }
-        return TextFile.within(limits(request, config), () -> load(config));
+        return TextFile.within(limits(request, config), memo, () -> load(config));
     }
 
     /** The file limits connlint.yml sets for the reads of a project. */
@@ -158,10 +178,13 @@ public final class ProjectLoader {
                 pools.addAll(pools(app, config));
             }
         }
+        if (systemd == null && systemdUnits != null) {
+            systemdUnits.cancel(true); // every server declares its openFilesLimit
+        }
         Map<String, String> links = link(servers, pools);
         Deployment model = new Deployment(request.projectRoot().toString(), servers, pools, links, problems, notes,
                 unused, List.of(), false);
-        return new Loaded(model, config);
+        return new Loaded(model, config, memo);
     }
 
     /** From this many servers and apps together, they are read in parallel. */
@@ -223,7 +246,7 @@ public final class ProjectLoader {
         if (declared.isPresent()) {
             return new OpenFiles(declared, declared.get().effective());
         }
-        List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemd = systemdLimits();
+        List<SystemdLimits.Limit> systemd = systemdLimits();
         if (systemd.isEmpty()) {
             return new OpenFiles(Optional.empty(), 0);
         }
@@ -245,13 +268,23 @@ public final class ProjectLoader {
     record OpenFiles(Optional<Setting<Long>> soft, long hard) {
     }
 
-    private List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemd;
+    private List<SystemdLimits.Limit> systemd;
+    /** The walk for systemd units, started before connlint.yml is parsed; null: walk when needed. */
+    private java.util.concurrent.Future<SystemdLimits.Units> systemdUnits;
 
     /** The project's systemd units' LimitNOFILE, read once. */
-    private List<io.connlint.core.read.systemd.SystemdLimits.Limit> systemdLimits() {
+    private List<SystemdLimits.Limit> systemdLimits() {
         if (systemd == null) {
-            io.connlint.core.read.systemd.SystemdLimits.Result read =
-                    io.connlint.core.read.systemd.SystemdLimits.read(rootPaths);
+            SystemdLimits.Units units;
+            try {
+                units = systemdUnits == null ? SystemdLimits.find(rootPaths.root()) : systemdUnits.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while walking the project for systemd units", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("walking the project for systemd units failed", e.getCause());
+            }
+            SystemdLimits.Result read = SystemdLimits.read(rootPaths, units);
             problems.addAll(read.problems());
             notes.addAll(read.notes());
             systemd = read.limits();
@@ -610,8 +643,7 @@ public final class ProjectLoader {
             return new Setting<>(ClientPool.HIKARI_VERSION, v, declared.raw(), declared.origin(), v, Optional.empty());
         }
         // one look-up per directory: a repository of many pool files reads its build files once
-        Optional<BuildFileVersions.Found> found = buildVersions.computeIfAbsent(
-                configFile.toAbsolutePath().normalize().getParent(), dir -> BuildFileVersions.near(configFile, rootPaths));
+        Optional<BuildFileVersions.Found> found = BuildFileVersions.near(configFile, rootPaths, buildVersions);
         String latest = HikariVersion.LATEST.toString();
         if (found.isEmpty()) {
             return Setting.assumed(ClientPool.HIKARI_VERSION, latest, "no hikariVersion in connlint.yml and no HikariCP"

@@ -36,22 +36,21 @@ final class Suppressions {
     }
 
     private static List<Suppression> scan(Path root, String file) {
-        List<String> lines;
-        try {
-            TextFile text = TextFile.read(root.resolve(file), file);
-            if (!text.text().contains("connlint")) {
-                return List.of(); // most files: no lines to split
+        List<TextFile.Line> lines = TextFile.memo().flatMap(m -> m.linesMentioningConnlint(file)).orElse(null);
+        if (lines == null) { // not read in this run's load: read it now
+            try {
+                TextFile text = TextFile.read(root.resolve(file), file);
+                lines = TextFile.memo().flatMap(m -> m.linesMentioningConnlint(file)).orElseGet(() -> numbered(text));
+            } catch (TextFile.Unreadable e) {
+                return List.of(); // reported by CL900 where it matters
             }
-            lines = text.lines();
-        } catch (TextFile.Unreadable e) {
-            return List.of(); // reported by CL900 where it matters
         }
         List<Suppression> found = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).indexOf("connlint") < 0) {
+        for (TextFile.Line line : lines) {
+            if (line.text().indexOf("connlint") < 0) {
                 continue;
             }
-            Matcher m = COMMENT.matcher(lines.get(i));
+            Matcher m = COMMENT.matcher(line.text());
             if (m.matches()) {
                 List<String> codes = new ArrayList<>();
                 for (String code : m.group(1).split(",")) {
@@ -59,11 +58,21 @@ final class Suppressions {
                         codes.add(code.trim().toUpperCase(java.util.Locale.ROOT));
                     }
                 }
-                int column = lines.get(i).indexOf('#') + 1;
-                found.add(new Suppression(new SourceLocation(file, i + 1, column), codes, m.group(2).strip(), false));
+                int column = line.text().indexOf('#') + 1;
+                found.add(new Suppression(new SourceLocation(file, line.number(), column), codes, m.group(2).strip(),
+                        false));
             }
         }
         return found;
+    }
+
+    private static List<TextFile.Line> numbered(TextFile text) {
+        List<String> lines = text.lines();
+        List<TextFile.Line> numbered = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            numbered.add(new TextFile.Line(i + 1, lines.get(i)));
+        }
+        return numbered;
     }
 
     /**

@@ -40,26 +40,140 @@ public record TextFile(String path, String text) {
         public static final Limits DEFAULT = new Limits(null, MAX_BYTES, false);
     }
 
-    private static final ThreadLocal<Limits> LIMITS = ThreadLocal.withInitial(() -> Limits.DEFAULT);
-    private static final ThreadLocal<Path> REAL_ROOT = new ThreadLocal<>();
+    /**
+     * What one check has learnt of its files, shared by its threads: the real path of each
+     * directory a file was read from (a file's own path is then checked with one {@code lstat},
+     * not a {@code readlink} per component), and the lines of each file read that mention
+     * connlint (the suppression scan finds its comments there instead of reading every file
+     * again). Facts of the file system during one run; never kept across runs.
+     */
+    public static final class Memo {
+        private final java.util.concurrent.ConcurrentHashMap<Path, Path> realDirectories =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.ConcurrentHashMap<String, java.util.List<Line>> mentions =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The lines of a file read in this run that contain {@code connlint}; empty if it was not read. */
+        public java.util.Optional<java.util.List<Line>> linesMentioningConnlint(String displayPath) {
+            return java.util.Optional.ofNullable(mentions.get(displayPath));
+        }
+
+        private void remember(TextFile file) {
+            if (!file.text().contains(MENTION)) {
+                mentions.putIfAbsent(file.path(), java.util.List.of());
+                return;
+            }
+            java.util.List<Line> found = new java.util.ArrayList<>();
+            java.util.List<String> lines = file.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(MENTION)) {
+                    found.add(new Line(i + 1, lines.get(i)));
+                }
+            }
+            mentions.putIfAbsent(file.path(), java.util.List.copyOf(found));
+        }
+    }
+
+    /** A line of a file: its number (from 1) and text. */
+    public record Line(int number, String text) {
+    }
+
+    private static final String MENTION = "connlint";
+
+    /**
+     * The limits in force on a thread and the run's memo (null: nothing remembered). Carried to
+     * other threads by {@link #scope()} and {@link #within(Scope, java.util.function.Supplier)}.
+     */
+    public static final class Scope {
+        private final Limits limits;
+        private final Path realRoot;
+        private final Memo memo;
+
+        private Scope(Limits limits, Path realRoot, Memo memo) {
+            this.limits = limits;
+            this.realRoot = realRoot;
+            this.memo = memo;
+        }
+
+        /** The real path of {@code file} (symbolic links resolved); throws as {@link Path#toRealPath} does. */
+        Path realPath(Path file) throws IOException {
+            Path name = file.getFileName();
+            Path parent = file.toAbsolutePath().getParent();
+            if (memo == null || parent == null || name == null || name.toString().equals(".")
+                    || name.toString().equals("..")
+                    || Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+                return file.toRealPath();
+            }
+            return realDirectory(parent).resolve(name);
+        }
+
+        /** An absolute directory's real path, from its parent's and one {@code lstat} of its own. */
+        private Path realDirectory(Path directory) throws IOException {
+            Path known = memo.realDirectories.get(directory);
+            if (known != null) {
+                return known;
+            }
+            Path name = directory.getFileName();
+            Path parent = directory.getParent();
+            Path real;
+            if (parent == null || name == null || name.toString().equals(".") || name.toString().equals("..")
+                    || Files.readAttributes(directory, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+                real = directory.toRealPath();
+            } else {
+                real = realDirectory(parent).resolve(name);
+            }
+            memo.realDirectories.putIfAbsent(directory, real);
+            return real;
+        }
+    }
+
+    private static final Scope DEFAULT_SCOPE = new Scope(Limits.DEFAULT, null, null);
+    private static final ThreadLocal<Scope> SCOPE = ThreadLocal.withInitial(() -> DEFAULT_SCOPE);
 
     /** Runs {@code work} with {@code limits} applying to every read of this thread. */
     public static <T> T within(Limits limits, java.util.function.Supplier<T> work) {
-        Limits previous = LIMITS.get();
-        Path previousRoot = REAL_ROOT.get();
-        LIMITS.set(limits);
-        REAL_ROOT.set(realRoot(limits.root()));
+        return within(limits, null, work);
+    }
+
+    /** Runs {@code work} with {@code limits} applying to every read of this thread, remembering into {@code memo}. */
+    public static <T> T within(Limits limits, Memo memo, java.util.function.Supplier<T> work) {
+        return within(new Scope(limits, realRoot(limits.root()), memo), work);
+    }
+
+    /** Runs {@code work} in {@code scope}: how work handed to another thread keeps the limits of the run. */
+    public static <T> T within(Scope scope, java.util.function.Supplier<T> work) {
+        Scope previous = SCOPE.get();
+        SCOPE.set(scope);
         try {
             return work.get();
         } finally {
-            LIMITS.set(previous);
-            REAL_ROOT.set(previousRoot);
+            SCOPE.set(previous);
         }
+    }
+
+    /**
+     * The real path of {@code file} (symbolic links resolved), as {@link Path#toRealPath} gives it;
+     * within a run's memo, a directory is resolved once and a file costs one {@code lstat}.
+     */
+    public static Path realPath(Path file) throws IOException {
+        return SCOPE.get().realPath(file);
+    }
+
+    /** This thread's scope, to carry to the threads that share its work. */
+    public static Scope scope() {
+        return SCOPE.get();
+    }
+
+    /** The run's memo, if the reads of this thread remember. */
+    public static java.util.Optional<Memo> memo() {
+        return java.util.Optional.ofNullable(SCOPE.get().memo);
     }
 
     /** The size cap per file in force. */
     public static long maxBytes() {
-        return LIMITS.get().maxBytes();
+        return SCOPE.get().limits.maxBytes();
     }
 
     private static Path realRoot(Path root) {
@@ -89,7 +203,12 @@ public record TextFile(String path, String text) {
     }
 
     public static TextFile read(Path file, String displayPath) throws Unreadable {
-        return decode(readBytes(file, displayPath), displayPath);
+        TextFile text = decode(readBytes(file, displayPath), displayPath);
+        Memo memo = SCOPE.get().memo;
+        if (memo != null) {
+            memo.remember(text);
+        }
+        return text;
     }
 
     /**
@@ -99,11 +218,12 @@ public record TextFile(String path, String text) {
      */
     public static byte[] readBytes(Path file, String displayPath) throws Unreadable {
         SourceLocation start = SourceLocation.startOf(displayPath);
-        Limits limits = LIMITS.get();
+        Scope scope = SCOPE.get();
+        Limits limits = scope.limits;
         long max = limits.maxBytes();
         try {
-            Path real = file.toRealPath();
-            Path root = REAL_ROOT.get();
+            Path real = scope.realPath(file);
+            Path root = scope.realRoot;
             if (root != null && !limits.followOutside() && !real.startsWith(root)) {
                 throw new Unreadable(ReadProblem.unreadable(start, Files.isSymbolicLink(file)
                         ? "a symbolic link that leads outside the project root; not followed (set followSymlinksOutside: "
@@ -111,16 +231,17 @@ public record TextFile(String path, String text) {
                         : "outside the project root (through a symbolic link); not read (set followSymlinksOutside: "
                         + "true in connlint.yml to read it)"));
             }
-            if (Files.isDirectory(real)) {
+            java.nio.file.attribute.BasicFileAttributes attributes =
+                    Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
                 throw new Unreadable(ReadProblem.unreadable(start, "cannot read file: it is a directory; expected a configuration file"));
             }
-            if (!Files.isRegularFile(real)) {
+            if (!attributes.isRegularFile()) {
                 throw new Unreadable(ReadProblem.unreadable(start, "cannot read file: not a regular file (a device, pipe or socket); "
                         + "expected a configuration file"));
             }
-            long size = Files.size(real);
-            if (size > max) {
-                throw new Unreadable(tooLarge(start, size, max));
+            if (attributes.size() > max) {
+                throw new Unreadable(tooLarge(start, attributes.size(), max));
             }
             try (InputStream in = Files.newInputStream(real)) {
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));

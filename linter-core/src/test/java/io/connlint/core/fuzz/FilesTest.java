@@ -84,6 +84,41 @@ class FilesTest {
     }
 
     @Test
+    void theLimitsHoldOnEveryThreadOfAParallelRead() throws IOException {
+        // 24 apps and servers: read in parallel (ProjectLoader), where the worker threads once ran
+        // without the run's limits and followed links out of the root
+        setUp();
+        StringBuilder yml = new StringBuilder("maxFileBytes: 1000\nservers:\n");
+        for (int i = 0; i < 4; i++) {
+            Files.createDirectories(project.resolve("db" + i));
+            Files.createSymbolicLink(project.resolve("db" + i + "/my.cnf"), outside.resolve("my.cnf"));
+            yml.append("  db").append(i).append(":\n    optionFiles: [db").append(i).append("/my.cnf]\n");
+        }
+        yml.append("apps:\n  good:\n    config: [good/hikari.properties]\n");
+        for (int i = 0; i < 20; i++) {
+            Path dir = Files.createDirectories(project.resolve("app" + i));
+            if (i % 2 == 0) {
+                Files.createSymbolicLink(dir.resolve("hikari.properties"), outside.resolve("hikari.properties"));
+            } else {
+                Files.writeString(dir.resolve("hikari.properties"), "# " + "x".repeat(2000) + "\nmaximumPoolSize=99\n");
+            }
+            yml.append("  app").append(i).append(":\n    config: [app").append(i).append("/hikari.properties]\n");
+        }
+        Files.writeString(project.resolve("connlint.yml"), yml.toString());
+        Deployment model = load();
+        String problems = problems(model);
+        assertEquals(14, model.problems().stream().filter(p -> p.message().contains("leads outside the project root"))
+                .count(), problems);
+        assertEquals(10, model.problems().stream().filter(p -> p.message().contains("over the limit of 1000 bytes"))
+                .count(), problems);
+        assertTrue(model.pools().stream().noneMatch(p -> Long.valueOf(99).equals(
+                p.settings().get("maximumPoolSize").value())), problems);
+        assertTrue(model.servers().stream().noneMatch(s -> s.variables().get("max_connections").location()
+                .isPresent()), problems);
+        goodStillRead(model);
+    }
+
+    @Test
     void pathsInConnlintYmlOutsideTheRootAreNotRead() throws IOException {
         setUp();
         Files.writeString(project.resolve("connlint.yml"), "apps:\n  good:\n    config: [good/hikari.properties]\n"

@@ -471,7 +471,7 @@ public final class OptionFileReader {
 
     private static Path realPath(Path p) {
         try {
-            return p.toRealPath();
+            return TextFile.realPath(p);
         } catch (IOException e) {
             return p.toAbsolutePath().normalize();
         }

@@ -192,9 +192,9 @@ public final class PythonReader {
             }
             try {
                 if (realRoot == null) {
-                    realRoot = root.toRealPath();
+                    realRoot = TextFile.realPath(root);
                 }
-                return abs.toRealPath().startsWith(realRoot);
+                return TextFile.realPath(abs).startsWith(realRoot);
             } catch (IOException | SecurityException e) {
                 return false;
             }

@@ -57,24 +57,41 @@ public final class BuildFileVersions {
 
     /** The nearest build file's answer for a configuration file of the project. */
     public static Optional<Found> near(Path configFile, ProjectPaths paths) {
+        return near(configFile, paths, new java.util.HashMap<>());
+    }
+
+    /**
+     * The nearest build file's answer for a configuration file of the project, remembering each
+     * directory's answer in {@code byDirectory} (a run's pool files share their directories' build files).
+     */
+    public static Optional<Found> near(Path configFile, ProjectPaths paths, java.util.Map<Path, Optional<Found>> byDirectory) {
         Path root = paths.root().toAbsolutePath().normalize();
         Path dir = configFile.toAbsolutePath().normalize().getParent();
-        while (dir != null && dir.startsWith(root)) {
-            for (String name : BUILD_FILES) {
-                Path build = dir.resolve(name);
-                if (Files.isRegularFile(build)) {
-                    Optional<Found> found = read(build, paths.display(build));
-                    if (found.isPresent()) {
-                        return found;
-                    }
+        return dir == null || !dir.startsWith(root) ? Optional.empty() : inOrAbove(dir, root, paths, byDirectory);
+    }
+
+    private static Optional<Found> inOrAbove(Path dir, Path root, ProjectPaths paths,
+                                             java.util.Map<Path, Optional<Found>> byDirectory) {
+        Optional<Found> known = byDirectory.get(dir);
+        if (known != null) {
+            return known;
+        }
+        Optional<Found> found = Optional.empty();
+        for (String name : BUILD_FILES) {
+            Path build = dir.resolve(name);
+            if (Files.isRegularFile(build)) {
+                found = read(build, paths.display(build));
+                if (found.isPresent()) {
+                    break;
                 }
             }
-            if (dir.equals(root)) {
-                break;
-            }
-            dir = dir.getParent();
         }
-        return Optional.empty();
+        Path parent = dir.getParent();
+        if (found.isEmpty() && !dir.equals(root) && parent != null && parent.startsWith(root)) {
+            found = inOrAbove(parent, root, paths, byDirectory);
+        }
+        byDirectory.putIfAbsent(dir, found);
+        return found;
     }
 
     static Optional<Found> read(Path build, String display) {

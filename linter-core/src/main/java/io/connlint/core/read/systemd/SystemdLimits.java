@@ -68,12 +68,30 @@ public final class SystemdLimits {
 
     /** Finds the server units and their drop-ins under the project root and reads their LimitNOFILE. */
     public static Result read(ProjectPaths paths) {
+        return read(paths, find(paths.root()));
+    }
+
+    /**
+     * The server units and drop-ins under {@code root}, by unit name: a walk of the whole project
+     * that reads no file, so it may run before the limits of the reads are known.
+     */
+    public record Units(Map<String, List<Path>> byUnit, List<ReadProblem> problems) {
+    }
+
+    /** Walks {@code root} for the server units and their drop-ins. */
+    public static Units find(Path root) {
         Map<String, List<Path>> byUnit = new LinkedHashMap<>();
         List<ReadProblem> problems = new ArrayList<>();
-        find(paths.root(), byUnit, problems);
+        find(root, byUnit, problems);
+        return new Units(byUnit, problems);
+    }
+
+    /** Reads the LimitNOFILE of the units {@link #find} found. */
+    public static Result read(ProjectPaths paths, Units units) {
+        List<ReadProblem> problems = new ArrayList<>(units.problems());
         List<Limit> limits = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
-        for (Map.Entry<String, List<Path>> unit : byUnit.entrySet()) {
+        for (Map.Entry<String, List<Path>> unit : units.byUnit().entrySet()) {
             read(unit.getKey(), unit.getValue(), paths, notes, problems).ifPresent(limits::add);
         }
         return new Result(limits, notes, problems);
@@ -158,6 +176,9 @@ public final class SystemdLimits {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return FileVisitResult.TERMINATE; // cancelled: no server needs the units
+                    }
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                     if (!dir.equals(root) && (name.startsWith(".") || SKIPPED.contains(name))) {
                         return FileVisitResult.SKIP_SUBTREE;
