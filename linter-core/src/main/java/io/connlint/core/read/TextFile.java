@@ -97,35 +97,33 @@ public record TextFile(String path, String text) {
 
         /** The real path of {@code file} (symbolic links resolved); throws as {@link Path#toRealPath} does. */
         Path realPath(Path file) throws IOException {
-            Path name = file.getFileName();
-            Path parent = file.toAbsolutePath().getParent();
-            if (memo == null || parent == null || name == null || name.toString().equals(".")
-                    || name.toString().equals("..")
-                    || Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
-                return file.toRealPath();
-            }
-            return realDirectory(parent).resolve(name);
+            return memo == null ? file.toRealPath() : resolve(file.toAbsolutePath(), false);
         }
 
-        /** An absolute directory's real path, from its parent's and one {@code lstat} of its own. */
-        private Path realDirectory(Path directory) throws IOException {
-            Path known = memo.realDirectories.get(directory);
+        /**
+         * An absolute path's real path: its parent's (resolved once per run, remembered) and its own
+         * name, when that name is a plain entry; else as {@link Path#toRealPath} gives it.
+         */
+        private Path resolve(Path path, boolean directory) throws IOException {
+            Path known = directory ? memo.realDirectories.get(path) : null;
             if (known != null) {
                 return known;
             }
-            Path name = directory.getFileName();
-            Path parent = directory.getParent();
-            Path real;
-            if (parent == null || name == null || name.toString().equals(".") || name.toString().equals("..")
-                    || Files.readAttributes(directory, java.nio.file.attribute.BasicFileAttributes.class,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
-                real = directory.toRealPath();
-            } else {
-                real = realDirectory(parent).resolve(name);
+            Path parent = path.getParent();
+            Path real = parent == null || !isPlainEntry(path) ? path.toRealPath()
+                    : resolve(parent, true).resolve(path.getFileName());
+            if (directory) {
+                memo.realDirectories.putIfAbsent(path, real);
             }
-            memo.realDirectories.putIfAbsent(directory, real);
             return real;
+        }
+
+        /** Whether the last name of {@code path} is neither {@code .}, {@code ..} nor a symbolic link (one {@code lstat}). */
+        private static boolean isPlainEntry(Path path) throws IOException {
+            String name = path.getFileName() == null ? "" : path.getFileName().toString();
+            return !name.isEmpty() && !name.equals(".") && !name.equals("..")
+                    && !Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isSymbolicLink();
         }
     }
 
