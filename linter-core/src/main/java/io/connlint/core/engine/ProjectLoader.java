@@ -133,6 +133,7 @@ public final class ProjectLoader {
                 && !config.problems().isEmpty()) {
             // connlint.yml could not be read at all: its problems are reported and the project is
             // still checked, as without it (a broken file never hides the others' findings)
+            units.cancel(true); // discovery reads with a loader of its own
             Deployment found = TextFile.within(defaults, memo, () -> Discovery.discover(request, rootPaths));
             List<ReadProblem> all = new ArrayList<>(config.problems());
             all.addAll(found.problems());
