@@ -8,6 +8,7 @@ import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
+import io.connlint.core.read.FileAccess;
 import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.mycnf.OptionEntry;
 import io.connlint.core.read.mycnf.OptionFileReader;
@@ -18,7 +19,6 @@ import io.connlint.core.read.mycnf.ServerVariablesBuilder;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -38,8 +38,6 @@ import java.util.Set;
  * one app, with one instance assumed (CL702 says so).
  */
 final class Discovery {
-
-    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "node_modules", "build", "out");
 
     private Discovery() {
     }
@@ -146,7 +144,7 @@ final class Discovery {
 
     private static boolean mentionsDatabases(Path f) {
         try {
-            return Files.size(f) < 1_000_000 && new String(io.connlint.core.read.TextFile.readBytes(f, f.toString()),
+            return FileAccess.size(f) < 1_000_000 && new String(io.connlint.core.read.TextFile.readBytes(f, f.toString()),
                     java.nio.charset.StandardCharsets.UTF_8).contains("DATABASES");
         } catch (io.connlint.core.read.TextFile.Unreadable | IOException | RuntimeException e) {
             return false;
@@ -257,22 +255,13 @@ final class Discovery {
         Path absoluteRoot = root.toAbsolutePath().normalize();
         Path realRoot;
         try {
-            realRoot = root.toRealPath();
+            realRoot = FileAccess.realPath(root);
         } catch (IOException e) {
             realRoot = absoluteRoot;
         }
         Path real = realRoot;
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(root) && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
+            FileAccess.walk(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isSymbolicLink()) {
@@ -314,11 +303,11 @@ final class Discovery {
         for (Path link : links) {
             Path target;
             try {
-                target = link.toRealPath();
+                target = FileAccess.realPath(link);
             } catch (IOException | RuntimeException e) {
                 target = null;
             }
-            if (target != null && (regular.contains(target) || Files.isDirectory(target))) {
+            if (target != null && (regular.contains(target) || FileAccess.isDirectory(target))) {
                 continue;
             }
             classify(link, optionFiles, poolFiles, springFiles, pythonFiles);

@@ -14,6 +14,7 @@ import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.model.UnusedKey;
+import io.connlint.core.read.FileAccess;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.hikari.HikariPropertiesReader;
@@ -32,7 +33,6 @@ import io.connlint.core.read.python.PythonModule;
 import io.connlint.core.read.python.PythonReader;
 import io.connlint.core.read.spring.SpringConfigReader;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class ProjectLoader {
 
     private ProjectLoader(LintRequest request) {
         this.request = request;
-        this.memo = new TextFile.Memo();
+        this.memo = new TextFile.Memo(request.watch().orElse(null));
         this.buildVersions = new java.util.concurrent.ConcurrentHashMap<>();
         this.rootPaths = new ProjectPaths(request.projectRoot(), Map.of());
         this.sharedDeploymentFiles = Map.of();
@@ -101,17 +101,20 @@ public final class ProjectLoader {
      * @throws ConnlintException when an explicitly named connlint.yml does not exist
      */
     public static Loaded load(LintRequest request) {
-        return new ProjectLoader(request).load();
+        ProjectLoader loader = new ProjectLoader(request);
+        // every look at the file system happens within the run's memo, the explicit config file's included
+        return TextFile.within(new TextFile.Limits(request.projectRoot(), TextFile.MAX_BYTES, false), loader.memo,
+                loader::load);
     }
 
     private Loaded load() {
         Optional<Path> configFile = request.configFile();
-        if (configFile.isPresent() && !Files.isRegularFile(configFile.get())) {
+        if (configFile.isPresent() && !FileAccess.isRegularFile(configFile.get())) {
             throw new ConnlintException("config file " + configFile.get() + " does not exist");
         }
         Path defaultConfig = request.projectRoot().resolve(LintRequest.CONFIG_FILE_NAME);
         boolean named = configFile.isPresent();
-        if (configFile.isEmpty() && Files.exists(defaultConfig, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (configFile.isEmpty() && FileAccess.exists(defaultConfig, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             configFile = Optional.of(defaultConfig);
         }
         TextFile.Limits defaults = new TextFile.Limits(request.projectRoot(), TextFile.MAX_BYTES, false);
@@ -121,8 +124,9 @@ public final class ProjectLoader {
         }
         Path file = configFile.get();
         // The walk for systemd units reads no file: it runs beside connlint.yml's parse, which leaves a core idle.
-        java.util.concurrent.FutureTask<SystemdLimits.Units> units =
-                new java.util.concurrent.FutureTask<>(() -> SystemdLimits.find(rootPaths.root()));
+        TextFile.Scope scope = TextFile.scope();
+        java.util.concurrent.FutureTask<SystemdLimits.Units> units = new java.util.concurrent.FutureTask<>(
+                () -> TextFile.within(scope, () -> SystemdLimits.find(rootPaths.root())));
         Thread walker = new Thread(units, "connlint-systemd-walk");
         walker.setDaemon(true);
         walker.start();
@@ -364,9 +368,10 @@ public final class ProjectLoader {
         List<Path> files = new ArrayList<>();
         for (Setting<String> entry : entries) {
             Path path = request.projectRoot().resolve(entry.value()).normalize();
-            if (Files.isDirectory(path)) {
-                try (java.util.stream.Stream<Path> list = Files.list(path)) {
-                    list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches(".*\\.ya?ml"))
+            if (FileAccess.isDirectory(path)) {
+                try {
+                    FileAccess.list(path).stream()
+                            .filter(f -> FileAccess.isRegularFile(f) && f.getFileName().toString().matches(".*\\.ya?ml"))
                             .sorted().forEach(files::add);
                 } catch (java.io.IOException e) {
                     problems.add(ReadProblem.unreadable(entry.location().orElse(SourceLocation.startOf(
@@ -519,7 +524,7 @@ public final class ProjectLoader {
     /** The file a connlint.yml entry names, or a CL901 problem at the entry. */
     private Optional<Path> existingFile(Setting<String> entry) {
         Path path = request.projectRoot().resolve(entry.value()).normalize();
-        if (!Files.isRegularFile(path)) {
+        if (!FileAccess.isRegularFile(path)) {
             problems.add(ReadProblem.configInvalid(entry.location().orElse(SourceLocation.startOf(LintRequest.CONFIG_FILE_NAME)),
                     "'" + entry.value() + "' does not exist (relative to the project root)"));
             return Optional.empty();

@@ -1,5 +1,6 @@
 package io.connlint.core.engine;
 
+import io.connlint.core.read.FileAccess;
 import io.connlint.core.config.ServerDecl;
 import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
@@ -11,7 +12,6 @@ import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.mycnf.ServerCommandLine;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -125,7 +125,7 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
                 continue;
             }
             Path source = compose.directory().resolve(m.source()).normalize();
-            if (!source.startsWith(paths.root()) || !Files.exists(source)) {
+            if (!source.startsWith(paths.root()) || !FileAccess.exists(source)) {
                 sink.note(new Note(m.at(), "the mount " + m.source() + ":" + m.target() + " names no file or"
                         + " folder of the project; it is not used as a pathMap"));
                 continue;
@@ -140,11 +140,12 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
 
     /** A mounted option file, or the {@code *.cnf} files of a mounted folder in sorted order (as !includedir). */
     private static List<Path> optionFilesIn(Path source) {
-        if (Files.isRegularFile(source)) {
+        if (FileAccess.isRegularFile(source)) {
             return source.getFileName().toString().endsWith(".cnf") ? List.of(source) : List.of();
         }
-        try (Stream<Path> files = Files.list(source)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".cnf") && Files.isRegularFile(f))
+        try {
+            return FileAccess.list(source).stream()
+                    .filter(f -> f.getFileName().toString().endsWith(".cnf") && FileAccess.isRegularFile(f))
                     .sorted().toList();
         } catch (IOException e) {
             return List.of();

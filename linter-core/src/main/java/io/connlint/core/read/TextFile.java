@@ -48,10 +48,21 @@ public record TextFile(String path, String text) {
      * again). Facts of the file system during one run; never kept across runs.
      */
     public static final class Memo {
+        /** Told every path the run reads, probes, lists or walks ({@link FileAccess}); null for none. */
+        private final java.util.function.Consumer<Path> watch;
         private final java.util.concurrent.ConcurrentHashMap<Path, Path> realDirectories =
                 new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.concurrent.ConcurrentHashMap<String, java.util.List<Line>> mentions =
                 new java.util.concurrent.ConcurrentHashMap<>();
+
+        public Memo() {
+            this(null);
+        }
+
+        /** A memo whose run names every path it touches to {@code watch} (from any of its threads). */
+        public Memo(java.util.function.Consumer<Path> watch) {
+            this.watch = watch;
+        }
 
         /** The lines of a file read in this run that contain {@code connlint}; empty if it was not read. */
         public java.util.Optional<java.util.List<Line>> linesMentioningConnlint(String displayPath) {
@@ -156,7 +167,18 @@ public record TextFile(String path, String text) {
      * within a run's memo, a directory is resolved once and a file costs one {@code lstat}.
      */
     public static Path realPath(Path file) throws IOException {
-        return SCOPE.get().realPath(file);
+        touched(file);
+        Path real = SCOPE.get().realPath(file);
+        touched(real);
+        return real;
+    }
+
+    /** Names a path the run is about to look at to the run's watch, if it has one. */
+    static void touched(Path path) {
+        Memo memo = SCOPE.get().memo;
+        if (memo != null && memo.watch != null) {
+            memo.watch.accept(path);
+        }
     }
 
     /** This thread's scope, to carry to the threads that share its work. */
@@ -220,7 +242,9 @@ public record TextFile(String path, String text) {
         Limits limits = scope.limits;
         long max = limits.maxBytes();
         try {
+            touched(file);
             Path real = scope.realPath(file);
+            touched(real);
             Path root = scope.realRoot;
             if (root != null && !limits.followOutside() && !real.startsWith(root)) {
                 throw new Unreadable(ReadProblem.unreadable(start, Files.isSymbolicLink(file)

@@ -1,5 +1,6 @@
 package io.connlint.core.read.compose;
 
+import io.connlint.core.read.FileAccess;
 import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.Setting;
@@ -13,7 +14,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,12 +105,12 @@ public final class ComposeFiles {
     public static List<Path> defaults(Path directory) {
         for (String name : BASE_NAMES) {
             Path base = directory.resolve(name);
-            if (Files.isRegularFile(base)) {
+            if (FileAccess.isRegularFile(base)) {
                 List<Path> files = new ArrayList<>(List.of(base));
                 for (String o : List.of(override(name), override(name).replace(".yaml", ".yml"),
                         override(name).replace(".yml", ".yaml"))) {
                     Path over = directory.resolve(o);
-                    if (Files.isRegularFile(over) && !files.contains(over)) {
+                    if (FileAccess.isRegularFile(over) && !files.contains(over)) {
                         files.add(over);
                         break;
                     }

@@ -1,5 +1,6 @@
 package io.connlint.core.read.django;
 
+import io.connlint.core.read.FileAccess;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.HostPort;
 import io.connlint.core.model.Note;
@@ -205,7 +206,7 @@ public final class DjangoSettings {
             return Map.of();
         }
         Optional<Path> resolved = paths.resolve(path.get(), paths.root());
-        if (resolved.isEmpty() || !resolved.get().toFile().isFile()) {
+        if (resolved.isEmpty() || !FileAccess.isRegularFile(resolved.get())) {
             notes.add(new Note(file.at(), label + " OPTIONS read_default_file '" + path.get()
                     + "' is not a file in the project; its [client] values are not known"));
             return Map.of();

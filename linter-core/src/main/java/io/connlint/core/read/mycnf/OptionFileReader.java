@@ -1,5 +1,6 @@
 package io.connlint.core.read.mycnf;
 
+import io.connlint.core.read.FileAccess;
 import io.connlint.core.model.Note;
 import io.connlint.core.model.OptionFileIssue;
 import io.connlint.core.model.ReadProblem;
@@ -12,8 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -335,7 +334,7 @@ public final class OptionFileReader {
         }
 
         private void include(Path path, SourceLocation at, String argument, int depth) {
-            if (!Files.exists(path)) {
+            if (!FileAccess.exists(path)) {
                 // checked with my_print_defaults 10.11: a missing !include is skipped, the file goes on
                 issues.add(OptionFileIssue.ignored(at, "!include " + argument, "'!include " + argument + "': "
                         + paths.display(path) + " does not exist; mysqld skips a missing include",
@@ -343,7 +342,7 @@ public final class OptionFileReader {
                                 + "or remove the line"));
                 return;
             }
-            if (Files.isDirectory(path)) {
+            if (FileAccess.isDirectory(path)) {
                 issues.add(OptionFileIssue.ignored(at, "!include " + argument, "'!include " + argument + "': "
                         + paths.display(path) + " is a directory; mysqld reads nothing from it",
                         "use '!includedir " + argument + "' to read the .cnf files in it"));
@@ -354,7 +353,7 @@ public final class OptionFileReader {
 
         /** Reads an {@code !includedir}; false when the rest of the including file must be dropped. */
         private boolean includeDir(Path dir, SourceLocation at, String argument, int depth) {
-            if (!Files.isDirectory(dir)) {
+            if (!FileAccess.isDirectory(dir)) {
                 // checked with my_print_defaults 10.11: "Can't read dir of '%s'"; in a top-level file
                 // "Fatal error in defaults handling. Program aborted", in an included one the rest of
                 // that file is dropped
@@ -371,8 +370,8 @@ public final class OptionFileReader {
                 return false;
             }
             List<Path> files = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                for (Path entry : stream) {
+            try {
+                for (Path entry : FileAccess.list(dir)) {
                     String name = entry.getFileName().toString();
                     int dot = name.lastIndexOf('.');
                     // checked with my_print_defaults 10.11: the extension after the last '.' must be
@@ -391,7 +390,7 @@ public final class OptionFileReader {
             files.sort((a, b) -> compareBytes(a.getFileName().toString(), b.getFileName().toString()));
             for (Path f : files) {
                 // a directory or a dangling link named *.cnf gives mysqld nothing to read
-                if (Files.isRegularFile(f)) {
+                if (FileAccess.isRegularFile(f)) {
                     enter(f, at, depth);
                 }
             }
@@ -405,7 +404,7 @@ public final class OptionFileReader {
          */
         private void skippedForItsName(Path file, SourceLocation at, String argument) {
             String name = file.getFileName().toString();
-            if (name.startsWith(".") || !Files.isRegularFile(file) || !hasGroupLine(file)) {
+            if (name.startsWith(".") || !FileAccess.isRegularFile(file) || !hasGroupLine(file)) {
                 return;
             }
             String display = paths.display(file);
@@ -446,24 +445,23 @@ public final class OptionFileReader {
     /** Whether a file has a line that starts (after white space) with '[': it was meant as an option file. */
     private static boolean hasGroupLine(Path file) {
         try {
-            if (Files.size(file) > TextFile.MAX_BYTES) {
-                return false;
-            }
-            for (String line : new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).split("\n")) {
+            // within the run's limits (the root, the size cap), as every read
+            for (String line : new String(TextFile.readBytes(file, file.toString()), StandardCharsets.ISO_8859_1)
+                    .split("\n")) {
                 if (line.strip().startsWith("[") && line.contains("]")) {
                     return true;
                 }
             }
             return false;
-        } catch (IOException e) {
+        } catch (TextFile.Unreadable e) {
             return false;
         }
     }
 
     private static boolean worldWritable(Path file) {
         try {
-            return Files.isRegularFile(file)
-                    && Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_WRITE);
+            return FileAccess.isRegularFile(file)
+                    && FileAccess.posixPermissions(file).contains(PosixFilePermission.OTHERS_WRITE);
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }

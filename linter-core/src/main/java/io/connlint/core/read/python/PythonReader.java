@@ -1,5 +1,6 @@
 package io.connlint.core.read.python;
 
+import io.connlint.core.read.FileAccess;
 import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.SourceLocation;
@@ -8,7 +9,6 @@ import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.python.PyValue.PyStr;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -203,11 +203,11 @@ public final class PythonReader {
         private Path moduleFile(Path base, String dotted) {
             Path candidate = base.resolve(dotted.replace('.', '/'));
             Path py = candidate.resolveSibling(candidate.getFileName() + ".py");
-            if (Files.isRegularFile(py) && inRoot(py)) {
+            if (FileAccess.isRegularFile(py) && inRoot(py)) {
                 return py;
             }
             Path init = candidate.resolve("__init__.py");
-            if (Files.isRegularFile(init) && inRoot(init)) {
+            if (FileAccess.isRegularFile(init) && inRoot(init)) {
                 return init;
             }
             return null;
@@ -248,7 +248,7 @@ public final class PythonReader {
                 if (found != null) {
                     return new Resolved(found, true, paths.display(found));
                 }
-                if (topDir == null && (Files.isDirectory(dir.resolve(top)) || Files.isRegularFile(dir.resolve(top + ".py")))
+                if (topDir == null && (FileAccess.isDirectory(dir.resolve(top)) || FileAccess.isRegularFile(dir.resolve(top + ".py")))
                         && inRoot(dir.resolve(top))) {
                     topDir = dir;
                 }
@@ -278,7 +278,7 @@ public final class PythonReader {
                 return null;
             }
             Path init = base.resolve("__init__.py");
-            if (init.equals(from.toAbsolutePath().normalize()) || !Files.isRegularFile(init) || !inRoot(init)) {
+            if (init.equals(from.toAbsolutePath().normalize()) || !FileAccess.isRegularFile(init) || !inRoot(init)) {
                 return null;
             }
             return new Resolved(init, true, paths.display(init));

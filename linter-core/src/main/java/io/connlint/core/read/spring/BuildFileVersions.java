@@ -1,5 +1,6 @@
 package io.connlint.core.read.spring;
 
+import io.connlint.core.read.FileAccess;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.mycnf.ProjectPaths;
@@ -9,7 +10,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -79,7 +79,7 @@ public final class BuildFileVersions {
         Optional<Found> found = Optional.empty();
         for (String name : BUILD_FILES) {
             Path build = dir.resolve(name);
-            if (Files.isRegularFile(build)) {
+            if (FileAccess.isRegularFile(build)) {
                 found = read(build, paths.display(build));
                 if (found.isPresent()) {
                     break;

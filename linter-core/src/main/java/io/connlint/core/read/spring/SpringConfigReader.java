@@ -1,5 +1,6 @@
 package io.connlint.core.read.spring;
 
+import io.connlint.core.read.FileAccess;
 import io.connlint.core.model.Note;
 import io.connlint.core.model.PoolKind;
 import io.connlint.core.model.ReadProblem;
@@ -18,7 +19,6 @@ import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.spring.SpringDocuments.Document;
 import io.connlint.core.read.spring.SpringDocuments.Prop;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -162,7 +162,7 @@ public final class SpringConfigReader {
     }
 
     private Optional<List<Document>> read(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!FileAccess.isRegularFile(file)) {
             return Optional.empty();
         }
         String display = paths.display(file);

@@ -4,12 +4,12 @@ import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
+import io.connlint.core.read.FileAccess;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.mycnf.ProjectPaths;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -44,7 +44,6 @@ public final class SystemdLimits {
     private static final Pattern UNIT = Pattern.compile("(mysql|mysqld|mariadb|mariadbd|percona|mysql-server)(@[^.]*)?"
             + "\\.service", Pattern.CASE_INSENSITIVE);
     private static final Pattern VALUE = Pattern.compile("(\\d{1,18}|infinity)(?::(\\d{1,18}|infinity))?");
-    private static final Set<String> SKIPPED = Set.of("target", "node_modules", "build", "out");
 
     /** {@code soft} is infinite when {@link #INFINITY}. */
     public static final long INFINITY = Long.MAX_VALUE;
@@ -173,15 +172,11 @@ public final class SystemdLimits {
 
     private static void find(Path root, Map<String, List<Path>> byUnit, List<ReadProblem> problems) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            FileAccess.walk(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     if (Thread.currentThread().isInterrupted()) {
                         return FileVisitResult.TERMINATE; // cancelled: no server needs the units
-                    }
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(root) && (name.startsWith(".") || SKIPPED.contains(name))) {
-                        return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
                 }
