@@ -4,6 +4,7 @@ import io.connlint.core.engine.ConnlintException;
 import io.connlint.core.engine.Finding;
 import io.connlint.core.engine.LintResult;
 import io.connlint.core.engine.Linter;
+import io.connlint.core.engine.ProjectSnapshot;
 import io.connlint.core.engine.Severity;
 import io.connlint.core.report.Baseline;
 import io.connlint.core.report.ConsoleReporter;
@@ -24,8 +25,14 @@ import org.apache.maven.project.MavenProject;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +53,9 @@ public class CheckMojo extends AbstractMojo {
 
     /** Session data key marking that this build's reactor has been checked; a string so every plugin realm agrees. */
     static final String CHECKED_KEY = "io.connlint.maven.CheckMojo.checkedReactor";
+
+    /** A file changed this recently may change again within its time stamps' resolution: no outcome is kept. */
+    private static final Duration RECENT = Duration.ofSeconds(2);
 
     private static final List<String> FORMATS = List.of("console", "sarif", "json", "checkstyle", "github", "html");
 
@@ -109,6 +119,18 @@ public class CheckMojo extends AbstractMojo {
     /** The environment, read for {@code GITHUB_ACTIONS}. */
     Map<String, String> environment = System.getenv();
 
+    /**
+     * Whether a build may repeat the last check's outcome when nothing the check could read has
+     * changed: every file and directory under the top-most project (but the directories every
+     * walk skips, such as {@code target} and names starting with {@code .}), the named
+     * connlint.yml and baseline, the goal's parameters and the plugin's own jars. The check runs
+     * whenever any of them differs, or when it looked at a file the record does not cover (a path
+     * outside the project, a link leading out of it). The outcome is kept in
+     * {@code check.cache} in {@link #outputDirectory}. {@code false} checks every time.
+     */
+    @Parameter(property = "connlint.cache", defaultValue = "true")
+    private boolean cache;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -123,13 +145,39 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
 
+        Path cacheFile = outputDirectory.toPath().resolve(CheckCache.FILE_NAME);
+        List<Path> named = new ArrayList<>();
+        if (configFile != null) {
+            named.add(configFile.toPath());
+        }
+        if (baseline != null) {
+            named.add(baseline.toPath());
+        }
+        List<Path> excluded = List.of(outputDirectory.toPath());
+        Instant started = Instant.now();
+        ProjectSnapshot before = null;
+        String key = null;
+        if (cache) {
+            before = ProjectSnapshot.take(reactor.root(), excluded, named);
+            key = cacheKey(reactor, reports, threshold);
+            Optional<CheckCache.Outcome> kept = before.usable()
+                    ? CheckCache.read(cacheFile, key, before) : Optional.empty();
+            if (kept.isPresent()) {
+                repeat(kept.get());
+                return;
+            }
+        }
+
         // a report from an earlier build must not pass for this one's if this run fails
         deleteReports(reports);
+        deleteCache(cacheFile);
+        ProjectSnapshot.Coverage coverage = ProjectSnapshot.coverage(reactor.root(), excluded, named);
+        Transcript out = new Transcript(getLog(), annotations);
         LintResult result;
         Baseline.Applied applied = null;
         try {
             Baseline accepted = baseline == null ? null : Baseline.read(baseline.toPath());
-            result = Linter.withDiscoveredRules().lint(reactor.request(configFile));
+            result = Linter.withDiscoveredRules().lint(reactor.request(configFile).withWatch(coverage));
             if (accepted != null) {
                 applied = accepted.apply(result);
                 result = applied.result();
@@ -140,29 +188,148 @@ public class CheckMojo extends AbstractMojo {
         }
 
         for (Finding f : result.findings()) {
-            log(f);
+            log(out, f);
         }
         if (reports.contains("github") || "true".equals(environment.get("GITHUB_ACTIONS"))) {
             // A workflow command must start its line: Maven's logger would prefix "[ERROR] ".
             for (Finding f : result.findings()) {
-                annotations.println(GithubReporter.annotation(f));
+                out.annotate(GithubReporter.annotation(f));
             }
             annotations.flush();
         }
-        getLog().info(ConsoleReporter.summary(result));
+        out.log('I', ConsoleReporter.summary(result));
         if (applied != null) {
-            getLog().info(applied.summary(reactor.display(baseline.toPath())));
+            out.log('I', applied.summary(reactor.display(baseline.toPath())));
             for (Baseline.Entry gone : applied.gone()) {
-                getLog().info("    gone: " + gone.describe());
+                out.log('I', "    gone: " + gone.describe());
             }
         }
-        List<Path> written = write(result, reports);
+        List<CheckCache.Report> written = write(result, reports);
 
+        Optional<String> failure = Optional.empty();
         if (threshold.isPresent() && result.hasFindingsAtLeast(threshold.get())) {
             long n = result.countAtLeast(threshold.get());
-            String where = written.isEmpty() ? "the log above" : reactor.display(written.get(0));
-            throw new MojoFailureException("connlint: " + n + " finding" + (n == 1 ? "" : "s") + " at or above "
+            String where = written.isEmpty() ? "the log above"
+                    : reactor.display(outputDirectory.toPath().resolve(written.get(0).fileName()));
+            failure = Optional.of("connlint: " + n + " finding" + (n == 1 ? "" : "s") + " at or above "
                     + threshold.get().word() + "; see " + where);
+        }
+        if (cache) {
+            keep(cacheFile, key, before, started, coverage, reactor, excluded, named,
+                    new CheckCache.Outcome(out.logged(), out.annotations(), written, failure));
+        }
+        if (failure.isPresent()) {
+            throw new MojoFailureException(failure.get());
+        }
+    }
+
+    /**
+     * Keeps the outcome for the next build when the check looked only where the snapshot
+     * describes, the files it looked at did not change while it ran, and none changed so recently
+     * that its time stamps could hide a second change.
+     */
+    private void keep(Path cacheFile, String key, ProjectSnapshot before, Instant started,
+                      ProjectSnapshot.Coverage coverage, Reactor reactor, List<Path> excluded, List<Path> named,
+                      CheckCache.Outcome outcome) {
+        java.util.Set<String> looked = coverage.looked();
+        byte[] description = before.bytes(looked);
+        String why;
+        if (!before.usable()) {
+            why = before.unusable().orElseThrow();
+        } else if (coverage.uncovered().isPresent()) {
+            why = "the check looked at " + coverage.uncovered().get() + ", outside what the cache can watch";
+        } else if (!before.newest(looked).isBefore(started.minus(RECENT))) {
+            why = "files it read changed in the last " + RECENT.toSeconds() + " s";
+        } else if (!Arrays.equals(description, after(reactor, excluded, named, looked))) {
+            why = "files changed during the check: "
+                    + firstDifference(description, after(reactor, excluded, named, looked));
+        } else {
+            try {
+                CheckCache.write(cacheFile, key, looked, description, outcome);
+                return;
+            } catch (IOException e) {
+                why = "could not write " + cacheFile + ": " + e.getMessage();
+            }
+        }
+        getLog().debug("connlint: the outcome is not kept for the next build: " + why);
+    }
+
+    private static byte[] after(Reactor reactor, List<Path> excluded, List<Path> named, java.util.Set<String> looked) {
+        return ProjectSnapshot.take(reactor.root(), excluded, named).bytes(looked);
+    }
+
+    /** The first line of a description that differs from the other's: the entry that changed. */
+    private static String firstDifference(byte[] a, byte[] b) {
+        String[] x = new String(a, StandardCharsets.UTF_8).split("\n");
+        String[] y = new String(b, StandardCharsets.UTF_8).split("\n");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            if (!x[i].equals(y[i])) {
+                return x[i].split("\t")[0] + " / " + y[i].split("\t")[0];
+            }
+        }
+        return x.length > y.length ? x[y.length].split("\t")[0] : y.length > x.length ? y[x.length].split("\t")[0] : "";
+    }
+
+    /** The last check's outcome again: its log, annotations and reports, and its failure. */
+    private void repeat(CheckCache.Outcome outcome) throws MojoExecutionException, MojoFailureException {
+        getLog().info("connlint: nothing the check reads has changed since the last build; its result follows"
+                + " (-Dconnlint.cache=false checks again)");
+        Transcript out = new Transcript(getLog(), annotations);
+        for (CheckCache.Logged line : outcome.log()) {
+            out.log(line.level(), line.text());
+        }
+        for (String line : outcome.annotations()) {
+            out.annotate(line);
+        }
+        annotations.flush();
+        for (CheckCache.Report report : outcome.reports()) {
+            Path file = outputDirectory.toPath().resolve(report.fileName());
+            try {
+                if (!sameBytes(file, report.bytes())) {
+                    ReportFiles.write(file, report.bytes());
+                }
+            } catch (IOException e) {
+                throw new MojoExecutionException("connlint: could not write " + file + ": " + e.getMessage(), e);
+            }
+        }
+        if (outcome.failure().isPresent()) {
+            throw new MojoFailureException(outcome.failure().get());
+        }
+    }
+
+    /** Everything besides the files that decides what the check logs, writes and fails on. */
+    private String cacheKey(Reactor reactor, List<String> reports, Optional<Severity> threshold) {
+        StringBuilder modules = new StringBuilder();
+        for (MavenProject p : reactor.projects()) {
+            modules.append(Reactor.dir(p)).append(';');
+        }
+        return String.join("\n", "root=" + reactor.root(),
+                "modules=" + modules,
+                "configFile=" + (configFile == null ? "" : configFile.getAbsolutePath()),
+                "baseline=" + (baseline == null ? "" : baseline.getAbsolutePath()),
+                "failOn=" + (threshold.isPresent() ? threshold.get().word() : "never"),
+                "formats=" + reports,
+                "outputDirectory=" + outputDirectory.getAbsolutePath(),
+                "pluginVersion=" + pluginVersion,
+                "GITHUB_ACTIONS=" + environment.get("GITHUB_ACTIONS"),
+                "java=" + System.getProperty("java.vm.version"),
+                "code=" + CheckCache.codeIdentity(CheckMojo.class, Linter.class));
+    }
+
+    /** Whether {@code file} holds exactly {@code bytes} (a report left as the last build wrote it). */
+    private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
+        try {
+            return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    private void deleteCache(Path cacheFile) throws MojoExecutionException {
+        try {
+            Files.deleteIfExists(cacheFile);
+        } catch (IOException e) {
+            throw new MojoExecutionException("connlint: could not remove the old " + cacheFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -195,14 +362,49 @@ public class CheckMojo extends AbstractMojo {
         return List.copyOf(out);
     }
 
-    private void log(Finding f) {
-        Log log = getLog();
+    private static void log(Transcript out, Finding f) {
+        char level = switch (f.severity()) {
+            case ERROR -> 'E';
+            case WARNING -> 'W';
+            case INFO -> 'I';
+        };
         for (String line : ConsoleReporter.lines(f)) {
-            switch (f.severity()) {
-                case ERROR -> log.error(line);
-                case WARNING -> log.warn(line);
-                case INFO -> log.info(line);
+            out.log(level, line);
+        }
+    }
+
+    /** The log and the annotations of a check, passed on as they come and remembered for the cache. */
+    private static final class Transcript {
+        private final Log log;
+        private final PrintStream annotations;
+        private final List<CheckCache.Logged> logged = new ArrayList<>();
+        private final List<String> annotated = new ArrayList<>();
+
+        Transcript(Log log, PrintStream annotations) {
+            this.log = log;
+            this.annotations = annotations;
+        }
+
+        void log(char level, String text) {
+            switch (level) {
+                case 'E' -> log.error(text);
+                case 'W' -> log.warn(text);
+                default -> log.info(text);
             }
+            logged.add(new CheckCache.Logged(level, text));
+        }
+
+        void annotate(String line) {
+            annotations.println(line);
+            annotated.add(line);
+        }
+
+        List<CheckCache.Logged> logged() {
+            return List.copyOf(logged);
+        }
+
+        List<String> annotations() {
+            return List.copyOf(annotated);
         }
     }
 
@@ -210,7 +412,7 @@ public class CheckMojo extends AbstractMojo {
         for (String format : reports) {
             Path file = outputDirectory.toPath().resolve("connlint." + Reporter.extension(format));
             try {
-                java.nio.file.Files.deleteIfExists(file);
+                Files.deleteIfExists(file);
             } catch (IOException e) {
                 throw new MojoExecutionException("connlint: could not remove the old " + file + ": " + e.getMessage(), e);
             }
@@ -218,18 +420,21 @@ public class CheckMojo extends AbstractMojo {
     }
 
     /** Each report into a temporary file, then moved into place: none is ever left half-written. */
-    private List<Path> write(LintResult result, List<String> reports) throws MojoExecutionException {
-        List<Path> written = new ArrayList<>();
+    private List<CheckCache.Report> write(LintResult result, List<String> reports) throws MojoExecutionException {
+        List<CheckCache.Report> written = new ArrayList<>();
         Path dir = outputDirectory.toPath();
         for (String format : reports) {
-            Path file = dir.resolve("connlint." + Reporter.extension(format));
+            String name = "connlint." + Reporter.extension(format);
+            Path file = dir.resolve(name);
             try {
                 Reporter reporter = Reporter.forFormat(format, pluginVersion == null ? "unknown" : pluginVersion);
-                ReportFiles.write(file, out -> reporter.write(result, out));
+                StringBuilder text = new StringBuilder();
+                reporter.write(result, text);
+                ReportFiles.write(file, out -> out.append(text));
+                written.add(new CheckCache.Report(name, text.toString().getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new MojoExecutionException("connlint: could not write " + file + ": " + e.getMessage(), e);
             }
-            written.add(file);
         }
         return written;
     }

@@ -20,12 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,7 +113,8 @@ class CheckMojoTest {
         module.execute();
 
         assertEquals(errors, log.errors.size(), "the second execution logged findings again");
-        assertEquals(List.of("connlint: checked once for the reactor at " + reactor.get(0).getBasedir()), log.debugs);
+        assertEquals(List.of("connlint: checked once for the reactor at " + reactor.get(0).getBasedir()),
+                log.debugs.stream().filter(l -> l.startsWith("connlint: checked once")).toList());
     }
 
     @Test
@@ -189,7 +194,9 @@ class CheckMojoTest {
 
         assertEquals("connlint: 1 finding at or above error; see the log above", e.getMessage());
         assertEquals(CL101_HEADLINE, log.errors.get(0));
-        assertFalse(Files.exists(reports()));
+        for (String report : List.of("connlint.txt", "connlint.sarif", "connlint.json")) {
+            assertFalse(Files.exists(reports().resolve(report)), report);
+        }
     }
 
     @Test
@@ -336,6 +343,199 @@ class CheckMojoTest {
         }
     }
 
+    // ---- the outcome kept for the next build (connlint.cache) --------------------------------------
+
+    private static final String REPEATED = "connlint: nothing the check reads has changed since the last build;"
+            + " its result follows (-Dconnlint.cache=false checks again)";
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void aBuildWhereNothingChangedRepeatsTheLastOutcome(CheckMojo mojo) throws Exception {
+        copyReactor();
+        MojoFailureException first = assertThrows(MojoFailureException.class, mojo::execute);
+        List<String> errors = List.copyOf(log.errors);
+        byte[] sarif = Files.readAllBytes(reports().resolve("connlint.sarif"));
+        assertTrue(Files.exists(reports().resolve(CheckCache.FILE_NAME)), log.debugs::toString);
+        assertFalse(log.infos.contains(REPEATED));
+
+        log.clear();
+        Files.delete(reports().resolve("connlint.sarif")); // a report gone is written again
+        MojoFailureException second = assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+
+        assertTrue(log.infos.contains(REPEATED), log.infos::toString);
+        assertEquals(first.getMessage(), second.getMessage());
+        assertEquals(errors, log.errors);
+        assertTrue(log.infos.contains("connlint: 1 error, 0 warnings, 0 info (1 server, 2 pools)"), log.infos::toString);
+        assertArrayEquals(sarif, Files.readAllBytes(reports().resolve("connlint.sarif")));
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void aFileChangedInPlaceIsCheckedAgainEvenWithItsSizeAndTimeKept(CheckMojo mojo) throws Exception {
+        Path root = copyReactor();
+        assertThrows(MojoFailureException.class, mojo::execute);
+
+        // 25 → 15: the same size, and the modification time put back; only the change time tells
+        Path billing = root.resolve("billing/src/main/resources/hikari.properties");
+        FileTime modified = Files.getLastModifiedTime(billing);
+        String text = Files.readString(billing);
+        Files.writeString(billing, text.replace("maximumPoolSize=25", "maximumPoolSize=15"));
+        Files.setLastModifiedTime(billing, modified);
+        assertEquals(text.length(), Files.size(billing));
+        log.clear();
+        nextBuild(mojo).execute(); // 2 × 25 + 2 × 15 + 10 = 90 ≤ 100: passes
+
+        assertFalse(log.infos.contains(REPEATED), log.infos::toString);
+        assertTrue(log.errors.isEmpty(), log.errors::toString);
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void aNewFileAnywhereTheCheckLooksIsCheckedAgain(CheckMojo mojo) throws Exception {
+        Path root = copyReactor();
+        assertThrows(MojoFailureException.class, mojo::execute);
+
+        // discovery would read it: a second server's option file
+        Path added = root.resolve("orders/src/main/resources/application.properties");
+        Files.writeString(added, "spring.datasource.hikari.maximum-pool-size=5\n");
+        Files.setLastModifiedTime(added, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        log.clear();
+        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+
+        assertFalse(log.infos.contains(REPEATED), log.infos::toString);
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void filesUnderSkippedDirectoriesDoNotStopTheRepeat(CheckMojo mojo) throws Exception {
+        Path root = copyReactor();
+        assertThrows(MojoFailureException.class, mojo::execute);
+
+        // what builds write: no walk of the project reads target/ or .git/
+        Files.createDirectories(root.resolve("orders/target/classes"));
+        Files.writeString(root.resolve("orders/target/classes/hikari.properties"), "maximumPoolSize=500\n");
+        Files.createDirectories(root.resolve(".git"));
+        Files.writeString(root.resolve(".git/index"), "x");
+        log.clear();
+        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+
+        assertTrue(log.infos.contains(REPEATED), "directories no walk enters are left out: " + log.infos);
+        log.clear();
+        Files.writeString(root.resolve("orders/target/classes/hikari.properties"), "maximumPoolSize=900\n");
+        Files.writeString(root.resolve(".git/index"), "yy");
+        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+
+        assertTrue(log.infos.contains(REPEATED), log.infos::toString);
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void filesTheCheckDoesNotReadMayChange(CheckMojo mojo) throws Exception {
+        Path root = copyReactor();
+        Path source = root.resolve("orders/src/main/java/App.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "class App {}\n");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Files.writeString(root.resolve("build.log"), "");
+        Files.setLastModifiedTime(root.resolve("build.log"), FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        assertThrows(MojoFailureException.class, mojo::execute);
+
+        // a source edited, a log written by this very build (mvn verify | tee build.log)
+        Files.writeString(source, "class App { int pool = 500; }\n");
+        Files.writeString(root.resolve("build.log"), "[INFO] Scanning for projects...\n");
+        log.clear();
+        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+
+        assertTrue(log.infos.contains(REPEATED), log.infos::toString);
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void nothingIsKeptWhileFilesAreFreshlyWritten(CheckMojo mojo) throws Exception {
+        Path root = copyReactor();
+        Files.writeString(root.resolve("db/my.cnf"), Files.readString(root.resolve("db/my.cnf")) + "\n");
+        assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertFalse(Files.exists(reports().resolve(CheckCache.FILE_NAME)));
+        assertTrue(log.debugs.stream().anyMatch(l -> l.startsWith("connlint: the outcome is not kept for the next build:"
+                + " files it read changed in the last 2 s")), log.debugs::toString);
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    @MojoParameter(name = "cache", value = "false")
+    void withTheCacheOffEveryBuildChecks(CheckMojo mojo) throws Exception {
+        copyReactor();
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertFalse(Files.exists(reports().resolve(CheckCache.FILE_NAME)));
+
+        log.clear();
+        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+
+        assertFalse(log.infos.contains(REPEATED));
+        assertEquals(CL101_HEADLINE, log.errors.get(0));
+    }
+
+    @Test
+    @Basedir(REACTOR)
+    @InjectMojo(goal = "check", pom = "pom.xml")
+    void aDamagedCacheIsCheckedAgain(CheckMojo mojo) throws Exception {
+        copyReactor();
+        assertThrows(MojoFailureException.class, mojo::execute);
+        Path cache = reports().resolve(CheckCache.FILE_NAME);
+        byte[] kept = Files.readAllBytes(cache);
+        Files.write(cache, java.util.Arrays.copyOf(kept, kept.length / 2));
+
+        log.clear();
+        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+
+        assertFalse(log.infos.contains(REPEATED));
+        assertEquals(CL101_HEADLINE, log.errors.get(0));
+    }
+
+    /**
+     * The reactor copied to a temporary directory with every time stamp an hour old (files
+     * written seconds before a check are never kept), the mojo's reactor pointed at it.
+     */
+    private Path copyReactor() throws Exception {
+        Path source = Path.of(getClass().getResource(REACTOR).toURI());
+        Path copy = target.resolve("project");
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(source)) {
+            files = walk.toList();
+        }
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        for (Path f : files) {
+            Path to = copy.resolve(source.relativize(f).toString());
+            if (Files.isDirectory(f)) {
+                Files.createDirectories(to);
+            } else {
+                Files.copy(f, to);
+                Files.setLastModifiedTime(to, old);
+            }
+        }
+        reactor.clear();
+        reactor.add(project("reactor", copy));
+        reactor.add(project("orders", copy.resolve("orders")));
+        reactor.add(project("billing", copy.resolve("billing")));
+        return copy;
+    }
+
+    /** The same goal in a new build: a new session (nothing claimed yet) over the same reactor. */
+    private CheckMojo nextBuild(CheckMojo mojo) throws Exception {
+        MavenSession session = (MavenSession) MojoExtension.getVariableValueFromObject(mojo, "session");
+        lenient().when(session.getRepositorySession()).thenReturn(new DefaultRepositorySystemSession());
+        MojoExtension.setVariableValueToObject(mojo, "project", reactor.get(0));
+        return mojo;
+    }
+
     private Path reports() {
         return target.resolve("reactor").resolve("connlint");
     }
@@ -359,6 +559,13 @@ class CheckMojoTest {
         final List<String> warnings = new ArrayList<>();
         final List<String> infos = new ArrayList<>();
         final List<String> debugs = new ArrayList<>();
+
+        void clear() {
+            errors.clear();
+            warnings.clear();
+            infos.clear();
+            debugs.clear();
+        }
 
         @Override
         public void error(CharSequence content) {

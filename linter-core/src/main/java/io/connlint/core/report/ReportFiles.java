@@ -1,6 +1,10 @@
 package io.connlint.core.report;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,16 +29,35 @@ public final class ReportFiles {
         void write(Appendable out) throws IOException;
     }
 
+    /** What goes into a file, as bytes. */
+    public interface Output {
+        void write(OutputStream out) throws IOException;
+    }
+
     /** Writes {@code file} (creating its directory) from {@code body}, atomically where the file system can. */
     public static void write(Path file, Body body) throws IOException {
+        writeBytes(file, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+        });
+    }
+
+    /** Writes {@code bytes} to {@code file} as {@link #write(Path, Body)} does. */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        writeBytes(file, out -> out.write(bytes));
+    }
+
+    /** Writes {@code file} (creating its directory) from {@code output}, atomically where the file system can. */
+    public static void writeBytes(Path file, Output output) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             readableByAll(temp);
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                body.write(w);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                output.write(out);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
