@@ -120,13 +120,14 @@ public class CheckMojo extends AbstractMojo {
     Map<String, String> environment = System.getenv();
 
     /**
-     * Whether a build may repeat the last check's outcome when nothing the check could read has
-     * changed: every file and directory under the top-most project (but the directories every
-     * walk skips, such as {@code target} and names starting with {@code .}), the named
-     * connlint.yml and baseline, the goal's parameters and the plugin's own jars. The check runs
-     * whenever any of them differs, or when it looked at a file the record does not cover (a path
-     * outside the project, a link leading out of it). The outcome is kept in
-     * {@code check.cache} in {@link #outputDirectory}. {@code false} checks every time.
+     * Whether a build may repeat the last check's outcome when nothing the check reads has
+     * changed: the names of the entries of every directory under the top-most project (but
+     * those every walk skips, such as {@code target} and names starting with {@code .}), the
+     * attributes of every file the last check looked at, the named connlint.yml and baseline,
+     * the goal's parameters and the plugin's jar. The check runs again whenever any of them
+     * differs; nothing is kept when it looked where that description does not reach (a path
+     * outside the project or under a skipped directory, a link leading out). The outcome is
+     * kept in {@code check.cache} in {@link #outputDirectory}. {@code false} checks every time.
      */
     @Parameter(property = "connlint.cache", defaultValue = "true")
     private boolean cache;
@@ -231,7 +232,7 @@ public class CheckMojo extends AbstractMojo {
     private void keep(Path cacheFile, String key, ProjectSnapshot before, Instant started,
                       ProjectSnapshot.Coverage coverage, Reactor reactor, List<Path> excluded, List<Path> named,
                       CheckCache.Outcome outcome) {
-        java.util.Set<String> looked = coverage.looked();
+        Set<String> looked = coverage.looked();
         byte[] description = before.bytes(looked);
         String why;
         if (!before.usable()) {
@@ -240,34 +241,32 @@ public class CheckMojo extends AbstractMojo {
             why = "the check looked at " + coverage.uncovered().get() + ", outside what the cache can watch";
         } else if (!before.newest(looked).isBefore(started.minus(RECENT))) {
             why = "files it read changed in the last " + RECENT.toSeconds() + " s";
-        } else if (!Arrays.equals(description, after(reactor, excluded, named, looked))) {
-            why = "files changed during the check: "
-                    + firstDifference(description, after(reactor, excluded, named, looked));
         } else {
-            try {
-                CheckCache.write(cacheFile, key, looked, description, outcome);
-                return;
-            } catch (IOException e) {
-                why = "could not write " + cacheFile + ": " + e.getMessage();
+            byte[] now = ProjectSnapshot.take(reactor.root(), excluded, named).bytes(looked);
+            if (!Arrays.equals(description, now)) {
+                why = "files changed during the check: " + firstDifference(description, now);
+            } else {
+                try {
+                    CheckCache.write(cacheFile, key, looked, description, outcome);
+                    return;
+                } catch (IOException e) {
+                    why = "could not write " + cacheFile + ": " + e.getMessage();
+                }
             }
         }
         getLog().debug("connlint: the outcome is not kept for the next build: " + why);
     }
 
-    private static byte[] after(Reactor reactor, List<Path> excluded, List<Path> named, java.util.Set<String> looked) {
-        return ProjectSnapshot.take(reactor.root(), excluded, named).bytes(looked);
-    }
-
-    /** The first line of a description that differs from the other's: the entry that changed. */
+    /** The entry of the first line where two descriptions differ: what changed. */
     private static String firstDifference(byte[] a, byte[] b) {
         String[] x = new String(a, StandardCharsets.UTF_8).split("\n");
         String[] y = new String(b, StandardCharsets.UTF_8).split("\n");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            if (!x[i].equals(y[i])) {
-                return x[i].split("\t")[0] + " / " + y[i].split("\t")[0];
-            }
+        int i = 0;
+        while (i < x.length && i < y.length && x[i].equals(y[i])) {
+            i++;
         }
-        return x.length > y.length ? x[y.length].split("\t")[0] : y.length > x.length ? y[x.length].split("\t")[0] : "";
+        String line = i < x.length ? x[i] : i < y.length ? y[i] : "";
+        return line.split("\t")[0];
     }
 
     /** The last check's outcome again: its log, annotations and reports, and its failure. */
