@@ -400,10 +400,8 @@ class CheckMojoTest {
 
         // discovery would read it: a second server's option file
         Path added = root.resolve("orders/src/main/resources/application.properties");
-        Files.writeString(added, "spring.datasource.hikari.maximum-pool-size=5\n");
-        Files.setLastModifiedTime(added, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
-        log.clear();
-        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+        writeAged(added, "spring.datasource.hikari.maximum-pool-size=5\n");
+        failingNextBuild(mojo);
 
         assertFalse(log.infos.contains(REPEATED), log.infos::toString);
     }
@@ -420,14 +418,12 @@ class CheckMojoTest {
         Files.writeString(root.resolve("orders/target/classes/hikari.properties"), "maximumPoolSize=500\n");
         Files.createDirectories(root.resolve(".git"));
         Files.writeString(root.resolve(".git/index"), "x");
-        log.clear();
-        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+        failingNextBuild(mojo);
 
         assertTrue(log.infos.contains(REPEATED), "directories no walk enters are left out: " + log.infos);
-        log.clear();
         Files.writeString(root.resolve("orders/target/classes/hikari.properties"), "maximumPoolSize=900\n");
         Files.writeString(root.resolve(".git/index"), "yy");
-        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+        failingNextBuild(mojo);
 
         assertTrue(log.infos.contains(REPEATED), log.infos::toString);
     }
@@ -438,18 +434,14 @@ class CheckMojoTest {
     void filesTheCheckDoesNotReadMayChange(CheckMojo mojo) throws Exception {
         Path root = copyReactor();
         Path source = root.resolve("orders/src/main/java/App.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, "class App {}\n");
-        Files.setLastModifiedTime(source, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
-        Files.writeString(root.resolve("build.log"), "");
-        Files.setLastModifiedTime(root.resolve("build.log"), FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        writeAged(source, "class App {}\n");
+        writeAged(root.resolve("build.log"), "");
         assertThrows(MojoFailureException.class, mojo::execute);
 
         // a source edited, a log written by this very build (mvn verify | tee build.log)
         Files.writeString(source, "class App { int pool = 500; }\n");
         Files.writeString(root.resolve("build.log"), "[INFO] Scanning for projects...\n");
-        log.clear();
-        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+        failingNextBuild(mojo);
 
         assertTrue(log.infos.contains(REPEATED), log.infos::toString);
     }
@@ -476,8 +468,7 @@ class CheckMojoTest {
         assertThrows(MojoFailureException.class, mojo::execute);
         assertFalse(Files.exists(reports().resolve(CheckCache.FILE_NAME)));
 
-        log.clear();
-        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+        failingNextBuild(mojo);
 
         assertFalse(log.infos.contains(REPEATED));
         assertEquals(CL101_HEADLINE, log.errors.get(0));
@@ -493,8 +484,7 @@ class CheckMojoTest {
         byte[] kept = Files.readAllBytes(cache);
         Files.write(cache, java.util.Arrays.copyOf(kept, kept.length / 2));
 
-        log.clear();
-        assertThrows(MojoFailureException.class, () -> nextBuild(mojo).execute());
+        failingNextBuild(mojo);
 
         assertFalse(log.infos.contains(REPEATED));
         assertEquals(CL101_HEADLINE, log.errors.get(0));
@@ -526,6 +516,20 @@ class CheckMojoTest {
         reactor.add(project("orders", copy.resolve("orders")));
         reactor.add(project("billing", copy.resolve("billing")));
         return copy;
+    }
+
+    /** The same goal in a new build, which fails (the reactor's budget does not fit), with a fresh log. */
+    private void failingNextBuild(CheckMojo mojo) throws Exception {
+        log.clear();
+        CheckMojo next = nextBuild(mojo);
+        assertThrows(MojoFailureException.class, next::execute);
+    }
+
+    /** Writes a file with a modification time an hour old. */
+    private static void writeAged(Path file, String text) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
     }
 
     /** The same goal in a new build: a new session (nothing claimed yet) over the same reactor. */
