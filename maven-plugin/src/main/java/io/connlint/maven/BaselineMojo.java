@@ -24,7 +24,7 @@ import java.nio.file.Path;
  * fails only on new ones. Entries are keyed by rule, file and setting, not by line. Runs once
  * per build, like {@code check}.
  */
-@Mojo(name = "baseline", threadSafe = true, requiresDependencyResolution = ResolutionScope.NONE)
+@Mojo(name = "baseline", threadSafe = true, aggregator = true, requiresDependencyResolution = ResolutionScope.NONE)
 public class BaselineMojo extends AbstractMojo {
 
     /** Session data key marking that this build's baseline has been written. */

@@ -47,7 +47,7 @@ import java.util.Set;
  * modules execute this goal. Findings are logged in {@code path:line:col} form and written as
  * reports; findings at or above {@link #failOn} fail the build.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, aggregator = true,
         requiresDependencyResolution = ResolutionScope.NONE)
 public class CheckMojo extends AbstractMojo {
 
