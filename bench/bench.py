@@ -60,6 +60,32 @@ def measure(label, cmd, cwd, runs, env=None, expect=(0,)):
     return result
 
 
+def measure_alternating(specs, cwd, runs):
+    """Like measure, for commands compared with each other: one warm-up each, then the commands
+    take turns, so a drift of the machine's speed during the runs falls on all of them alike."""
+    for _, _, cmd in specs:
+        timed(cmd, cwd, None, (0,))
+    samples = {key: [] for key, _, _ in specs}
+    for _ in range(runs):
+        for key, _, cmd in specs:
+            samples[key].append(timed(cmd, cwd, None, (0,)))
+    results = {}
+    for key, label, cmd in specs:
+        s = samples[key]
+        results[key] = {
+            "label": label,
+            "cmd": " ".join(cmd),
+            "wall": statistics.median(x[0] for x in s),
+            "cpu": statistics.median(x[1] + x[2] for x in s),
+            "rss_mib": max(x[3] for x in s) / 1024.0,
+            "walls": [x[0] for x in s],
+        }
+        r = results[key]
+        print(f"  {label:<44} median {r['wall']:.3f} s wall, {r['cpu']:.3f} s cpu, "
+              f"peak {r['rss_mib']:.0f} MiB  (runs: {', '.join(f'{w:.2f}' for w in r['walls'])})", flush=True)
+    return results
+
+
 def load():
     with open("/proc/loadavg") as f:
         return " ".join(f.read().split()[:3])
@@ -145,11 +171,14 @@ def main(argv):
         # resolve everything once online (from the private repository's mirror), then time offline
         subprocess.run([a for a in mvn if a != "-o"] + ["connlint:check"], cwd=mvn_repo, check=True,
                        stdout=subprocess.DEVNULL)
-        results["validate"] = measure(f"mvn validate ({3 * args.maven_units + 1} modules)", mvn + ["validate"],
-                                      mvn_repo, args.runs)
-        # the default: the warm-up run keeps its outcome, the timed runs repeat it (nothing changed)
-        results["mvncheck"] = measure(f"mvn connlint:check ({3 * args.maven_units + 1} modules, nothing changed)",
-                                      mvn + ["connlint:check"], mvn_repo, args.runs)
+        # the two builds compared take turns, twice as many runs as the others (a Maven build's
+        # wall time varies by a tenth of a second from run to run); the warm-up of connlint:check
+        # keeps its outcome, the timed runs repeat it (nothing changed), as in an unchanged project
+        modules = 3 * args.maven_units + 1
+        results.update(measure_alternating([
+            ("validate", f"mvn validate ({modules} modules)", mvn + ["validate"]),
+            ("mvncheck", f"mvn connlint:check ({modules} modules, nothing changed)", mvn + ["connlint:check"]),
+        ], mvn_repo, 2 * args.runs + 1))
         # the check itself, every time
         results["mvncold"] = measure(f"mvn connlint:check -Dconnlint.cache=false ({3 * args.maven_units + 1} modules)",
                                      mvn + ["connlint:check", "-Dconnlint.cache=false"], mvn_repo, args.runs)

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -58,19 +59,20 @@ final class CheckCache {
 
     /**
      * The outcome kept in {@code file} for {@code key}, if the project's description, detailed
-     * for the files the kept check looked at, is still the one kept; empty when anything differs
-     * or the file is unreadable.
+     * for the files the kept check looked at ({@code snapshot} takes it for them), is still the
+     * one kept; empty when anything differs or the file is unreadable.
      */
-    static Optional<Outcome> read(Path file, String key, ProjectSnapshot snapshot) {
+    static Optional<Outcome> read(Path file, String key, Function<Set<String>, ProjectSnapshot> snapshot) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (!FORMAT.equals(string(in)) || !key.equals(string(in))) {
                 return Optional.empty();
             }
-            List<String> looked = new ArrayList<>();
+            Set<String> looked = new HashSet<>();
             for (int n = in.readInt(); n > 0; n--) {
                 looked.add(string(in));
             }
-            if (!Arrays.equals(snapshot.bytes(new HashSet<>(looked)), bytes(in))) {
+            ProjectSnapshot now = snapshot.apply(looked);
+            if (!now.usable() || !Arrays.equals(now.bytes(looked), bytes(in))) {
                 return Optional.empty();
             }
             List<Logged> log = new ArrayList<>();

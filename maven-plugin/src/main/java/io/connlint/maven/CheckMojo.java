@@ -159,14 +159,14 @@ public class CheckMojo extends AbstractMojo {
         ProjectSnapshot before = null;
         String key = null;
         if (cache) {
-            before = ProjectSnapshot.take(reactor.root(), excluded, named);
             key = cacheKey(reactor, reports, threshold);
-            Optional<CheckCache.Outcome> kept = before.usable()
-                    ? CheckCache.read(cacheFile, key, before) : Optional.empty();
+            Optional<CheckCache.Outcome> kept = CheckCache.read(cacheFile, key,
+                    looked -> ProjectSnapshot.take(reactor.root(), excluded, named, looked));
             if (kept.isPresent()) {
                 repeat(kept.get());
                 return;
             }
+            before = ProjectSnapshot.take(reactor.root(), excluded, named);
         }
 
         // a report from an earlier build must not pass for this one's if this run fails

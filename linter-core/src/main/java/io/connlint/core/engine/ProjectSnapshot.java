@@ -68,7 +68,16 @@ public final class ProjectSnapshot {
      * connlint.yml, a baseline; always described in full).
      */
     public static ProjectSnapshot take(Path root, List<Path> excluded, List<Path> files) {
-        Walk walk = new Walk(root.toAbsolutePath().normalize(), normalized(excluded));
+        return take(root, excluded, files, null);
+    }
+
+    /**
+     * As {@link #take(Path, List, List)}, reading the attributes beyond an entry's type only for
+     * the paths in {@code detailed} (null: all): a snapshot meant for {@link #bytes} of that
+     * set, as a build checking a kept outcome takes it.
+     */
+    public static ProjectSnapshot take(Path root, List<Path> excluded, List<Path> files, Set<String> detailed) {
+        Walk walk = new Walk(root.toAbsolutePath().normalize(), normalized(excluded), detailed);
         try {
             walk.realRoot = walk.root.toRealPath();
             walk.directory(walk.root, "");
@@ -227,9 +236,12 @@ public final class ProjectSnapshot {
         Path realRoot;
         String unusable;
 
-        Walk(Path root, List<Path> excluded) {
+        final Set<String> detailed;
+
+        Walk(Path root, List<Path> excluded, Set<String> detailed) {
             this.root = root;
             this.excluded = excluded;
+            this.detailed = detailed;
         }
 
         void directory(Path dir, String rel) throws IOException {
@@ -265,6 +277,14 @@ public final class ProjectSnapshot {
             FileTime changed;
             long size;
             try {
+                if (detailed != null && !path.startsWith("+ ") && !detailed.contains(path)) {
+                    // only the type is described: one typed lstat
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    type = type(a.isDirectory(), a.isRegularFile(), a.isSymbolicLink());
+                    String link = type == 'l' ? link(p) : null;
+                    entries.add(new Entry(path, type, "", link, null));
+                    return type;
+                }
                 if (UNIX) {
                     Map<String, Object> a = Files.readAttributes(p, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
                     type = type((Boolean) a.get("isDirectory"), (Boolean) a.get("isRegularFile"),

@@ -76,6 +76,15 @@ class ProjectSnapshotTest {
     }
 
     @Test
+    void aSnapshotTakenForSomeFilesDescribesThemAsAFullOneDoes() throws IOException {
+        Files.createSymbolicLink(root.resolve("db/conf.d/link.cnf"), root.resolve("db/conf.d/tuning.cnf"));
+        Set<String> looked = Set.of("db/my.cnf", "db/conf.d/link.cnf", "db/conf.d", "connlint.yml");
+
+        assertArrayEquals(take().bytes(looked),
+                ProjectSnapshot.take(root, List.of(reports), List.of(), looked).bytes(looked));
+    }
+
+    @Test
     void filesNotLookedAtAreNamedOnly() throws IOException {
         Set<String> looked = Set.of("db/my.cnf");
         byte[] before = take().bytes(looked);
