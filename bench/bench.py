@@ -45,7 +45,23 @@ def timed(cmd, cwd, env=None, expect=(0,)):
 
 def measure(label, cmd, cwd, runs, env=None, expect=(0,)):
     timed(cmd, cwd, env, expect)  # warm-up: page cache, CDS mapping, Maven's repository
-    samples = [timed(cmd, cwd, env, expect) for _ in range(runs)]
+    return summary(label, cmd, [timed(cmd, cwd, env, expect) for _ in range(runs)])
+
+
+def measure_alternating(specs, cwd, runs):
+    """Like measure, for commands compared with each other: one warm-up each, then the commands
+    take turns, so a drift of the machine's speed during the runs falls on all of them alike."""
+    for _, _, cmd in specs:
+        timed(cmd, cwd, None, (0,))
+    samples = {key: [] for key, _, _ in specs}
+    for _ in range(runs):
+        for key, _, cmd in specs:
+            samples[key].append(timed(cmd, cwd, None, (0,)))
+    return {key: summary(label, cmd, samples[key]) for key, label, cmd in specs}
+
+
+def summary(label, cmd, samples):
+    """Medians of wall and CPU time and the peak RSS of timed runs, printed as they come."""
     result = {
         "label": label,
         "cmd": " ".join(cmd),
@@ -58,32 +74,6 @@ def measure(label, cmd, cwd, runs, env=None, expect=(0,)):
           f"peak {result['rss_mib']:.0f} MiB  (runs: {', '.join(f'{w:.2f}' for w in result['walls'])})",
           flush=True)
     return result
-
-
-def measure_alternating(specs, cwd, runs):
-    """Like measure, for commands compared with each other: one warm-up each, then the commands
-    take turns, so a drift of the machine's speed during the runs falls on all of them alike."""
-    for _, _, cmd in specs:
-        timed(cmd, cwd, None, (0,))
-    samples = {key: [] for key, _, _ in specs}
-    for _ in range(runs):
-        for key, _, cmd in specs:
-            samples[key].append(timed(cmd, cwd, None, (0,)))
-    results = {}
-    for key, label, cmd in specs:
-        s = samples[key]
-        results[key] = {
-            "label": label,
-            "cmd": " ".join(cmd),
-            "wall": statistics.median(x[0] for x in s),
-            "cpu": statistics.median(x[1] + x[2] for x in s),
-            "rss_mib": max(x[3] for x in s) / 1024.0,
-            "walls": [x[0] for x in s],
-        }
-        r = results[key]
-        print(f"  {label:<44} median {r['wall']:.3f} s wall, {r['cpu']:.3f} s cpu, "
-              f"peak {r['rss_mib']:.0f} MiB  (runs: {', '.join(f'{w:.2f}' for w in r['walls'])})", flush=True)
-    return results
 
 
 def load():
