@@ -103,8 +103,12 @@ public final class ProjectLoader {
     public static Loaded load(LintRequest request) {
         ProjectLoader loader = new ProjectLoader(request);
         // every look at the file system happens within the run's memo, the explicit config file's included
-        return TextFile.within(new TextFile.Limits(request.projectRoot(), TextFile.MAX_BYTES, false), loader.memo,
-                loader::load);
+        return TextFile.within(defaultLimits(request), loader.memo, loader::load);
+    }
+
+    /** The limits before connlint.yml is read: the project root, the default size cap, no link out. */
+    private static TextFile.Limits defaultLimits(LintRequest request) {
+        return new TextFile.Limits(request.projectRoot(), TextFile.MAX_BYTES, false);
     }
 
     private Loaded load() {
@@ -117,7 +121,7 @@ public final class ProjectLoader {
         if (configFile.isEmpty() && FileAccess.exists(defaultConfig, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             configFile = Optional.of(defaultConfig);
         }
-        TextFile.Limits defaults = new TextFile.Limits(request.projectRoot(), TextFile.MAX_BYTES, false);
+        TextFile.Limits defaults = defaultLimits(request);
         if (configFile.isEmpty()) {
             return TextFile.within(defaults, memo, () -> new Loaded(Discovery.discover(request, rootPaths),
                     ProjectConfig.none(), memo));

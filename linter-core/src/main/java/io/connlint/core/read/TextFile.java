@@ -55,10 +55,6 @@ public record TextFile(String path, String text) {
         private final java.util.concurrent.ConcurrentHashMap<String, java.util.List<Line>> mentions =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
-        public Memo() {
-            this(null);
-        }
-
         /** A memo whose run names every path it touches to {@code watch} (from any of its threads). */
         public Memo(java.util.function.Consumer<Path> watch) {
             this.watch = watch;
