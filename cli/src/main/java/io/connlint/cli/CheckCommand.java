@@ -1,6 +1,6 @@
 package io.connlint.cli;
 
-import io.connlint.core.engine.Severity;
+import io.connlint.core.finding.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package io.connlint.cli;
 
 import io.connlint.core.engine.LintRequest;
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
-import io.connlint.core.engine.Severity;
+import io.connlint.core.finding.Severity;
 import io.connlint.core.report.Baseline;
 import io.connlint.core.report.ConsoleReporter;
 import io.connlint.core.report.Reporter;

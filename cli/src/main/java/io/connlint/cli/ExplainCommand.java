@@ -1,8 +1,8 @@
 package io.connlint.cli;
 
-import io.connlint.core.engine.Rule;
-import io.connlint.core.engine.RuleDocs;
-import io.connlint.core.engine.RuleRegistry;
+import io.connlint.core.rule.Rule;
+import io.connlint.core.rule.RuleDocs;
+import io.connlint.core.rule.RuleRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package io.connlint.cli;
 
-import io.connlint.core.engine.RuleInfo;
-import io.connlint.core.engine.RuleRegistry;
+import io.connlint.core.finding.RuleInfo;
+import io.connlint.core.rule.RuleRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,6 +1,6 @@
 package io.connlint.cli;
 
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.report.ModelWriter;
 import picocli.CommandLine;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.connlint.core.budget.ConnectionBudget;
 import io.connlint.core.budget.Scenario;
 import io.connlint.core.engine.LintRequest;
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;

@@ -231,7 +231,7 @@ class ReportFormatsTest {
     /** Colour changes nothing but the escapes around the severity and the rule code. */
     @Test
     void colourHighlightsSeverityAndCodeOnly() throws IOException {
-        io.connlint.core.engine.LintResult result = io.connlint.core.engine.Linter.withDiscoveredRules()
+        io.connlint.core.finding.LintResult result = io.connlint.core.engine.Linter.withDiscoveredRules()
                 .lint(io.connlint.core.engine.LintRequest.of(SHOP));
         StringBuilder plain = new StringBuilder();
         new io.connlint.core.report.ConsoleReporter(false, false).write(result, plain);

@@ -1,7 +1,7 @@
 package io.connlint.maven;
 
 import io.connlint.core.engine.ConnlintException;
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.report.Baseline;
 import io.connlint.core.report.ReportFiles;

@@ -1,11 +1,11 @@
 package io.connlint.maven;
 
 import io.connlint.core.engine.ConnlintException;
-import io.connlint.core.engine.Finding;
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.Finding;
+import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.engine.ProjectSnapshot;
-import io.connlint.core.engine.Severity;
+import io.connlint.core.finding.Severity;
 import io.connlint.core.report.Baseline;
 import io.connlint.core.report.ConsoleReporter;
 import io.connlint.core.report.GithubReporter;

@@ -2,7 +2,7 @@ package io.connlint.maven;
 
 import io.connlint.core.engine.ConnlintException;
 import io.connlint.core.engine.LintRequest;
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.report.HtmlReporter;
 import io.connlint.core.report.ReportFiles;

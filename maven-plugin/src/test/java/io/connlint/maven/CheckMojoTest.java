@@ -301,7 +301,7 @@ class CheckMojoTest {
     void aBaselineHidesItsFindingsAndTheBuildPasses(CheckMojo mojo) throws Exception {
         // the baseline of this very reactor, as the baseline goal computes it
         Path file = target.resolve("connlint-baseline.json");
-        io.connlint.core.engine.LintResult all = io.connlint.core.engine.Linter.withDiscoveredRules()
+        io.connlint.core.finding.LintResult all = io.connlint.core.engine.Linter.withDiscoveredRules()
                 .lint(Reactor.of(session(), reactor.get(0), log).request(null));
         StringBuilder json = new StringBuilder();
         io.connlint.core.report.Baseline.of(all).write(json, "test");

@@ -1,10 +1,10 @@
 package io.connlint.rules;
 
-import io.connlint.core.engine.LintRule;
-import io.connlint.core.engine.Rule;
-import io.connlint.core.engine.RuleDocs;
-import io.connlint.core.engine.RuleInfo;
-import io.connlint.core.engine.RuleRegistry;
+import io.connlint.core.rule.LintRule;
+import io.connlint.core.rule.Rule;
+import io.connlint.core.rule.RuleDocs;
+import io.connlint.core.finding.RuleInfo;
+import io.connlint.core.rule.RuleRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,6 +35,23 @@ class RegistryConsistencyTest {
         BuiltInRules.all().forEach(r -> registered.add(r.getClass().getName()));
         assertEquals(annotated, registered, "classes with @LintRule vs BuiltInRules.all()");
         assertTrue(annotated.size() >= 5, "found only " + annotated);
+    }
+
+    /** Where a newcomer puts a rule: the package of its code's family (1xx budget, 2xx memory, …). */
+    static final java.util.Map<Character, String> FAMILIES = java.util.Map.of('1', "budget", '2', "memory",
+            '3', "timeouts", '4', "pools", '5', "server", '6', "django", '7', "topology", '9', "meta");
+
+    @Test
+    void everyRuleLivesInThePackageOfItsCodesFamily() {
+        List<String> misplaced = new ArrayList<>();
+        for (Rule rule : BuiltInRules.all()) {
+            String code = rule.info().code();
+            String expected = "io.connlint.rules." + FAMILIES.get(code.charAt(2));
+            if (!rule.getClass().getPackageName().equals(expected)) {
+                misplaced.add(code + " " + rule.getClass().getName() + " belongs in " + expected);
+            }
+        }
+        assertTrue(misplaced.isEmpty(), String.join("\n", misplaced));
     }
 
     @Test
@@ -76,28 +93,28 @@ class RegistryConsistencyTest {
     // ---- the checks themselves catch what they are for ------------------------------------------
 
     @LintRule(code = "CL990", name = "undocumented-rule", summary = "A rule without a side-car doc",
-            severity = io.connlint.core.engine.Severity.INFO)
+            severity = io.connlint.core.finding.Severity.INFO)
     static final class Undocumented implements Rule {
         @Override
-        public void check(io.connlint.core.model.Deployment model, io.connlint.core.engine.RuleContext context) {
+        public void check(io.connlint.core.model.Deployment model, io.connlint.core.rule.RuleContext context) {
         }
     }
 
     /** Its side-car (test resources) has every heading but documents no option. */
     @LintRule(code = "CL991", name = "option-undocumented", summary = "A rule whose option the doc leaves out",
-            severity = io.connlint.core.engine.Severity.INFO,
+            severity = io.connlint.core.finding.Severity.INFO,
             options = @LintRule.Option(name = "limit", defaultValue = 3, description = "a limit"))
     static final class OptionUndocumented implements Rule {
         @Override
-        public void check(io.connlint.core.model.Deployment model, io.connlint.core.engine.RuleContext context) {
+        public void check(io.connlint.core.model.Deployment model, io.connlint.core.rule.RuleContext context) {
         }
     }
 
     @LintRule(code = "CL101", name = "a-second-cl101", summary = "A rule reusing a code",
-            severity = io.connlint.core.engine.Severity.INFO)
+            severity = io.connlint.core.finding.Severity.INFO)
     static final class DuplicateCode implements Rule {
         @Override
-        public void check(io.connlint.core.model.Deployment model, io.connlint.core.engine.RuleContext context) {
+        public void check(io.connlint.core.model.Deployment model, io.connlint.core.rule.RuleContext context) {
         }
     }
 

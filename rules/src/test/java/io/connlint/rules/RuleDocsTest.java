@@ -1,7 +1,7 @@
 package io.connlint.rules;
 
-import io.connlint.core.engine.Rule;
-import io.connlint.core.engine.RuleDocs;
+import io.connlint.core.rule.Rule;
+import io.connlint.core.rule.RuleDocs;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.connlint.core.config;
 
-import io.connlint.core.engine.Severity;
+import io.connlint.core.finding.Severity;
 import io.connlint.core.model.SourceLocation;
 
 import java.util.Map;

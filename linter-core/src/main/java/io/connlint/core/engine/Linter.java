@@ -1,5 +1,13 @@
 package io.connlint.core.engine;
 
+import io.connlint.core.rule.AfterSuppressions;
+import io.connlint.core.rule.RuleRegistry;
+import io.connlint.core.rule.RuleContext;
+import io.connlint.core.rule.Rule;
+import io.connlint.core.finding.RuleInfo;
+import io.connlint.core.finding.Severity;
+import io.connlint.core.finding.LintResult;
+import io.connlint.core.finding.Finding;
 import io.connlint.core.config.ProjectConfig;
 import io.connlint.core.config.RuleSetting;
 import io.connlint.core.model.Deployment;

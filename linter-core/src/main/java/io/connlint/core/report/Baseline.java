@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.connlint.core.engine.ConnlintException;
-import io.connlint.core.engine.Finding;
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.Finding;
+import io.connlint.core.finding.LintResult;
 import io.connlint.core.model.SourceLocation;
 
 import java.io.IOException;

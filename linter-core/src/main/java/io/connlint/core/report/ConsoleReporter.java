@@ -1,8 +1,8 @@
 package io.connlint.core.report;
 
-import io.connlint.core.engine.Finding;
-import io.connlint.core.engine.LintResult;
-import io.connlint.core.engine.Severity;
+import io.connlint.core.finding.Finding;
+import io.connlint.core.finding.LintResult;
+import io.connlint.core.finding.Severity;
 
 import java.io.IOException;
 import java.util.ArrayList;

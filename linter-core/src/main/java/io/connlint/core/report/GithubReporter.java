@@ -1,7 +1,7 @@
 package io.connlint.core.report;
 
-import io.connlint.core.engine.Finding;
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.Finding;
+import io.connlint.core.finding.LintResult;
 
 import java.io.IOException;
 

@@ -1,9 +1,9 @@
 package io.connlint.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.connlint.core.engine.Finding;
-import io.connlint.core.engine.LintResult;
-import io.connlint.core.engine.Severity;
+import io.connlint.core.finding.Finding;
+import io.connlint.core.finding.LintResult;
+import io.connlint.core.finding.Severity;
 
 import java.io.IOException;
 

@@ -1,6 +1,6 @@
 package io.connlint.core.report;
 
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.LintResult;
 
 import java.io.IOException;
 

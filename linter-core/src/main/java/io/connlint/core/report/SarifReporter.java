@@ -1,10 +1,10 @@
 package io.connlint.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.connlint.core.engine.Finding;
-import io.connlint.core.engine.LintResult;
-import io.connlint.core.engine.RuleInfo;
-import io.connlint.core.engine.Severity;
+import io.connlint.core.finding.Finding;
+import io.connlint.core.finding.LintResult;
+import io.connlint.core.finding.RuleInfo;
+import io.connlint.core.finding.Severity;
 import io.connlint.core.model.SourceLocation;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.connlint.core.engine;
 
+import io.connlint.core.finding.LintResult;
+import io.connlint.core.finding.Finding;
 import io.connlint.core.report.ConsoleReporter;
 import io.connlint.core.report.ModelWriter;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.connlint.core.fuzz;
 
 import io.connlint.core.engine.LintRequest;
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.model.Deployment;
 import org.junit.jupiter.api.Test;

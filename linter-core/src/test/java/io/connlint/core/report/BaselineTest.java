@@ -1,12 +1,12 @@
 package io.connlint.core.report;
 
 import io.connlint.core.engine.ConnlintException;
-import io.connlint.core.engine.Finding;
-import io.connlint.core.engine.LintResult;
-import io.connlint.core.engine.LintRule;
-import io.connlint.core.engine.Rule;
-import io.connlint.core.engine.RuleInfo;
-import io.connlint.core.engine.Severity;
+import io.connlint.core.finding.Finding;
+import io.connlint.core.finding.LintResult;
+import io.connlint.core.rule.LintRule;
+import io.connlint.core.rule.Rule;
+import io.connlint.core.rule.RuleMetadata;
+import io.connlint.core.finding.Severity;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.SourceLocation;
 import org.junit.jupiter.api.Test;
@@ -26,20 +26,20 @@ class BaselineTest {
     @LintRule(code = "CL998", name = "baseline-test-rule", summary = "A rule for this test", severity = Severity.ERROR)
     static final class TestRule implements Rule {
         @Override
-        public void check(Deployment model, io.connlint.core.engine.RuleContext context) {
+        public void check(Deployment model, io.connlint.core.rule.RuleContext context) {
         }
     }
 
     /** A finding as RuleContext.Report builds one: its subject is what it is about and the setting's name. */
     private static Finding finding(String file, int line, String pool) {
-        return new Finding(RuleInfo.of(TestRule.class), Severity.ERROR, "pool " + pool + " at line " + line,
+        return new Finding(RuleMetadata.of(TestRule.class), Severity.ERROR, "pool " + pool + " at line " + line,
                 Optional.of(new SourceLocation(file, line, 1)), List.of(), List.of(), Optional.empty(),
                 "pool " + pool + "/maximumPoolSize");
     }
 
     private static LintResult result(Finding... findings) {
         Deployment model = new Deployment("/p", List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), false);
-        return new LintResult(model, List.of(findings), List.of(RuleInfo.of(TestRule.class)));
+        return new LintResult(model, List.of(findings), List.of(RuleMetadata.of(TestRule.class)));
     }
 
     private static Baseline roundTrip(Baseline b) throws IOException {

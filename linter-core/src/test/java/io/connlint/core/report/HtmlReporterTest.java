@@ -1,12 +1,12 @@
 package io.connlint.core.report;
 
-import io.connlint.core.engine.Finding;
+import io.connlint.core.finding.Finding;
 import io.connlint.core.engine.LintRequest;
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
-import io.connlint.core.engine.RuleInfo;
-import io.connlint.core.engine.RuleRegistry;
-import io.connlint.core.engine.Severity;
+import io.connlint.core.finding.RuleInfo;
+import io.connlint.core.rule.RuleRegistry;
+import io.connlint.core.finding.Severity;
 import io.connlint.core.model.SourceLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.connlint.core.testing;
 
-import io.connlint.core.engine.Finding;
+import io.connlint.core.finding.Finding;
 import io.connlint.core.engine.LintRequest;
-import io.connlint.core.engine.LintResult;
+import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
-import io.connlint.core.engine.Rule;
-import io.connlint.core.engine.RuleRegistry;
+import io.connlint.core.rule.Rule;
+import io.connlint.core.rule.RuleRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

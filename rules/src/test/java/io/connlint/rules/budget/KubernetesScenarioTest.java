@@ -1,11 +1,11 @@
 package io.connlint.rules.budget;
 
 import io.connlint.core.budget.Scenario;
-import io.connlint.core.engine.Finding;
+import io.connlint.core.finding.Finding;
 import io.connlint.core.engine.LintRequest;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.engine.ProjectLoader;
-import io.connlint.core.engine.RuleRegistry;
+import io.connlint.core.rule.RuleRegistry;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.testing.Corpus;

@@ -2,8 +2,8 @@ package io.connlint.rules.meta;
 
 import io.connlint.core.testing.RuleTester;
 import io.connlint.rules.budget.PoolBudgetExceeded;
-import io.connlint.rules.server.InteractiveTimeoutTooLong;
-import io.connlint.rules.server.WaitTimeoutTooLong;
+import io.connlint.rules.timeouts.InteractiveTimeoutTooLong;
+import io.connlint.rules.timeouts.WaitTimeoutTooLong;
 import org.junit.jupiter.api.Test;
 
 class SuppressionInvalidTest {
@@ -18,7 +18,7 @@ class SuppressionInvalidTest {
         java.nio.file.Files.writeString(root.resolve("db/my.cnf"), "[mysqld]\n# connlint: ignore[CL301]\nwait_timeout = 28800\n");
         java.nio.file.Files.writeString(root.resolve("connlint.yml"),
                 "servers:\n  main:\n    engine: mysql-8.0\n    optionFiles: [db/my.cnf]\n");
-        var result = new io.connlint.core.engine.Linter(new io.connlint.core.engine.RuleRegistry(java.util.List.of(
+        var result = new io.connlint.core.engine.Linter(new io.connlint.core.rule.RuleRegistry(java.util.List.of(
                 new SuppressionInvalid(), new WaitTimeoutTooLong()))).lint(io.connlint.core.engine.LintRequest.of(root));
         var found = result.findings().stream().map(f -> f.primary().orElseThrow() + " " + f.rule().code()).toList();
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("db/my.cnf:2:1 CL902", "db/my.cnf:3:1 CL301"), found);

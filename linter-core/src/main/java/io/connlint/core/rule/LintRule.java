@@ -1,5 +1,7 @@
-package io.connlint.core.engine;
+package io.connlint.core.rule;
 
+import io.connlint.core.finding.RuleInfo;
+import io.connlint.core.finding.Severity;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

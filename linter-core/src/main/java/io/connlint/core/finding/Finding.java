@@ -1,4 +1,4 @@
-package io.connlint.core.engine;
+package io.connlint.core.finding;
 
 import io.connlint.core.model.SourceLocation;
 

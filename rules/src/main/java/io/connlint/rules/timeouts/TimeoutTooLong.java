@@ -1,6 +1,6 @@
-package io.connlint.rules.server;
+package io.connlint.rules.timeouts;
 
-import io.connlint.core.engine.RuleContext;
+import io.connlint.core.rule.RuleContext;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.Deployment;

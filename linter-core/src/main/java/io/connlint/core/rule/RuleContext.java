@@ -1,5 +1,8 @@
-package io.connlint.core.engine;
+package io.connlint.core.rule;
 
+import io.connlint.core.finding.RuleInfo;
+import io.connlint.core.finding.Severity;
+import io.connlint.core.finding.Finding;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
 
@@ -20,7 +23,7 @@ public final class RuleContext {
     private final Map<String, Long> options;
     private final Consumer<Finding> sink;
 
-    RuleContext(RuleInfo rule, Severity severity, Map<String, Long> options, Consumer<Finding> sink) {
+    public RuleContext(RuleInfo rule, Severity severity, Map<String, Long> options, Consumer<Finding> sink) {
         this.rule = rule;
         this.severity = severity;
         this.options = Map.copyOf(options);

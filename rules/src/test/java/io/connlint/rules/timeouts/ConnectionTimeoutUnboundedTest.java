@@ -1,4 +1,4 @@
-package io.connlint.rules.pools;
+package io.connlint.rules.timeouts;
 
 import io.connlint.core.testing.RuleTester;
 import org.junit.jupiter.params.ParameterizedTest;

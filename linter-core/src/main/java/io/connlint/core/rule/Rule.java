@@ -1,5 +1,7 @@
-package io.connlint.core.engine;
+package io.connlint.core.rule;
 
+import io.connlint.core.engine.Linter;
+import io.connlint.core.finding.RuleInfo;
 import io.connlint.core.model.Deployment;
 
 /**
@@ -13,6 +15,6 @@ public interface Rule {
 
     /** The validated metadata from this rule's {@link LintRule}. */
     default RuleInfo info() {
-        return RuleInfo.of(getClass());
+        return RuleMetadata.of(getClass());
     }
 }

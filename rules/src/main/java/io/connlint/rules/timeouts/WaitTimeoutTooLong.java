@@ -1,9 +1,9 @@
-package io.connlint.rules.server;
+package io.connlint.rules.timeouts;
 
-import io.connlint.core.engine.LintRule;
-import io.connlint.core.engine.Rule;
-import io.connlint.core.engine.RuleContext;
-import io.connlint.core.engine.Severity;
+import io.connlint.core.rule.LintRule;
+import io.connlint.core.rule.Rule;
+import io.connlint.core.rule.RuleContext;
+import io.connlint.core.finding.Severity;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.ServerVariable;
 

@@ -1,32 +1,24 @@
-package io.connlint.core.engine;
+package io.connlint.core.rule;
+
+import io.connlint.core.finding.RuleInfo;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/**
- * A rule's metadata, read from its {@link LintRule} and validated when the rule loads.
- */
-public record RuleInfo(String code, String name, String summary, Severity defaultSeverity, List<OptionInfo> options) {
+/** Reads a rule's {@link LintRule} into its {@link RuleInfo}, validated once per class. */
+public final class RuleMetadata {
 
     private static final Pattern CODE = Pattern.compile("CL\\d{3}");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Map<Class<?>, RuleInfo> CACHE = new ConcurrentHashMap<>();
 
-    /** Where a rule's documentation lives. */
-    public static final String DOCS_BASE = "https://connlint.io/rules/";
-
-    public record OptionInfo(String name, long defaultValue, String description) {
-    }
-
-    public RuleInfo {
-        options = List.copyOf(options);
+    private RuleMetadata() {
     }
 
     public static RuleInfo of(Class<?> ruleClass) {
-        return CACHE.computeIfAbsent(ruleClass, RuleInfo::read);
+        return CACHE.computeIfAbsent(ruleClass, RuleMetadata::read);
     }
 
     private static RuleInfo read(Class<?> ruleClass) {
@@ -43,23 +35,10 @@ public record RuleInfo(String code, String name, String summary, Severity defaul
         if (a.summary().isBlank() || a.summary().endsWith(".")) {
             throw new IllegalStateException(ruleClass.getName() + ": summary must be one line without a trailing period");
         }
-        List<OptionInfo> options = java.util.Arrays.stream(a.options())
-                .map(o -> new OptionInfo(o.name(), o.defaultValue(), o.description()))
+        List<RuleInfo.OptionInfo> options = java.util.Arrays.stream(a.options())
+                .map(o -> new RuleInfo.OptionInfo(o.name(), o.defaultValue(), o.description()))
                 .toList();
         return new RuleInfo(a.code(), a.name(), a.summary(), a.severity(), options);
     }
 
-    public Optional<OptionInfo> option(String optionName) {
-        return options.stream().filter(o -> o.name().equals(optionName)).findFirst();
-    }
-
-    /** The page that explains this rule. */
-    public String helpUri() {
-        return DOCS_BASE + code + "-" + name;
-    }
-
-    /** {@code CL101 pool-budget-exceeded}. */
-    public String title() {
-        return code + " " + name;
-    }
 }

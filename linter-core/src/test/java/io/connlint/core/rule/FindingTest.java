@@ -1,5 +1,11 @@
-package io.connlint.core.engine;
+package io.connlint.core.rule;
 
+import io.connlint.core.rule.RuleContext;
+import io.connlint.core.rule.LintRule;
+import io.connlint.core.rule.Rule;
+import io.connlint.core.rule.RuleMetadata;
+import io.connlint.core.finding.Severity;
+import io.connlint.core.finding.Finding;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
 import org.junit.jupiter.api.Test;
@@ -22,7 +28,7 @@ class FindingTest {
 
     private static Finding report(int line, String about) {
         List<Finding> out = new ArrayList<>();
-        RuleContext context = new RuleContext(RuleInfo.of(TestRule.class), Severity.ERROR, Map.of(), out::add);
+        RuleContext context = new RuleContext(RuleMetadata.of(TestRule.class), Severity.ERROR, Map.of(), out::add);
         Setting<Long> setting = Setting.written("maximumPoolSize", 40L, "40", new SourceLocation("a.properties", line, 1));
         context.report("the pools can open " + (200 + line) + " connections").at(setting, java.util.Optional.empty())
                 .about(about).emit();

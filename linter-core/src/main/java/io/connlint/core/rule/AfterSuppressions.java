@@ -1,4 +1,4 @@
-package io.connlint.core.engine;
+package io.connlint.core.rule;
 
 /**
  * A rule about the suppressions themselves: it runs after every other rule, over a model whose

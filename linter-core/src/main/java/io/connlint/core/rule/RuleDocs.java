@@ -1,5 +1,6 @@
-package io.connlint.core.engine;
+package io.connlint.core.rule;
 
+import io.connlint.core.finding.RuleInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
