@@ -1,6 +1,8 @@
 package io.connlint.core.config;
 
 import io.connlint.core.finding.Severity;
+import io.connlint.core.inventory.Glob;
+import io.connlint.core.inventory.Selection;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
@@ -31,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class ConnlintYamlReader {
 
-    static final List<String> TOP_KEYS = List.of("servers", "apps", "rules", "hikariVersion", "maxFileBytes",
+    static final List<String> TOP_KEYS = List.of("servers", "apps", "rules", "include", "exclude", "hikariVersion", "maxFileBytes",
             "followSymlinksOutside");
     /** The largest {@code maxFileBytes} accepted: 1 GiB (a file is read into memory whole). */
     static final long MAX_FILE_BYTES_CEILING = 1L << 30;
@@ -75,6 +77,8 @@ public final class ConnlintYamlReader {
         long maxFileBytes = TextFile.MAX_BYTES;
         boolean followSymlinksOutside = false;
         Optional<Setting<String>> hikariVersion = Optional.empty();
+        List<Glob> include = new ArrayList<>();
+        List<Glob> exclude = new ArrayList<>();
         for (NodeTuple entry : mapping(root, "connlint.yml")) {
             String key = key(entry);
             Node value = entry.getValueNode();
@@ -92,6 +96,8 @@ public final class ConnlintYamlReader {
                     }
                 }
                 case "followSymlinksOutside" -> followSymlinksOutside = bool(value, "followSymlinksOutside");
+                case "include" -> include.addAll(globs(value, "include"));
+                case "exclude" -> exclude.addAll(globs(value, "exclude"));
                 case "hikariVersion" -> hikariVersion = hikariVersion(value, "hikariVersion");
                 default -> unknownKey(entry.getKeyNode(), key, "", TOP_KEYS);
             }
@@ -104,7 +110,17 @@ public final class ConnlintYamlReader {
                     a.gunicorn(), a.server(), all));
         }
         return new ProjectConfig(Optional.of(path), servers, apps, rules, problems, maxFileBytes,
-                followSymlinksOutside);
+                followSymlinksOutside, new Selection(include, exclude));
+    }
+
+    /** {@code include:} / {@code exclude:} patterns, each checked for length. */
+    private List<Glob> globs(Node node, String where) {
+        List<Glob> globs = new ArrayList<>();
+        for (Setting<String> s : strings(node, where)) {
+            Glob.parse(s.value()).ifPresentOrElse(globs::add, () -> problems.add(ReadProblem.configInvalid(
+                    s.location().orElseThrow(), where + " patterns must be 1 to " + Glob.MAX_LENGTH + " characters")));
+        }
+        return globs;
     }
 
     private boolean bool(Node node, String where) {

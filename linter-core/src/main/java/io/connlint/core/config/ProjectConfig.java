@@ -1,5 +1,7 @@
 package io.connlint.core.config;
 
+import io.connlint.core.inventory.Selection;
+
 import io.connlint.core.model.ReadProblem;
 
 import java.util.List;
@@ -12,15 +14,21 @@ import java.util.Optional;
  * @param file     the file's project-relative path; empty when there is none (discovery)
  * @param maxFileBytes          the size cap per file read ({@code maxFileBytes}, default 10 MB)
  * @param followSymlinksOutside whether symbolic links leading out of the project root are followed
+ * @param selection which files discovery takes ({@code include:} / {@code exclude:})
  */
 public record ProjectConfig(Optional<String> file, Map<String, ServerDecl> servers, Map<String, AppDecl> apps,
                             Map<String, RuleSetting> rules, List<ReadProblem> problems, long maxFileBytes,
-                            boolean followSymlinksOutside) {
+                            boolean followSymlinksOutside, Selection selection) {
 
     /** A configuration with the default file limits. */
     public ProjectConfig(Optional<String> file, Map<String, ServerDecl> servers, Map<String, AppDecl> apps,
                          Map<String, RuleSetting> rules, List<ReadProblem> problems) {
-        this(file, servers, apps, rules, problems, io.connlint.core.read.TextFile.MAX_BYTES, false);
+        this(file, servers, apps, rules, problems, io.connlint.core.read.TextFile.MAX_BYTES, false, Selection.DEFAULT);
+    }
+
+    /** Whether connlint.yml leaves the project to be discovered: it declares neither servers nor apps. */
+    public boolean discovers() {
+        return servers.isEmpty() && apps.isEmpty();
     }
 
     public ProjectConfig {

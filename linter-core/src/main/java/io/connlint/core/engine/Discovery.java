@@ -8,6 +8,9 @@ import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
+import io.connlint.core.inventory.FileKinds;
+import io.connlint.core.inventory.Inventory;
+import io.connlint.core.inventory.Selection;
 import io.connlint.core.read.FileAccess;
 import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.mycnf.OptionEntry;
@@ -42,16 +45,15 @@ final class Discovery {
     private Discovery() {
     }
 
-    static Deployment discover(LintRequest request, ProjectPaths paths) {
-        List<Path> optionFiles = new ArrayList<>();
-        List<Path> poolFiles = new ArrayList<>();
-        List<Path> springFiles = new ArrayList<>();
-        List<Path> pythonFiles = new ArrayList<>();
-        List<ReadProblem> walkProblems = new ArrayList<>();
-        walk(request.projectRoot(), optionFiles, poolFiles, springFiles, pythonFiles, walkProblems, paths);
+    static Deployment discover(LintRequest request, ProjectPaths paths, Selection selection) {
+        Inventory inventory = Inventory.walk(paths, FileKinds.ALL, selection);
+        List<Path> optionFiles = inventory.of(FileKinds.OPTION_FILE);
+        List<Path> poolFiles = inventory.of(FileKinds.HIKARI_PROPERTIES);
+        List<Path> springFiles = inventory.of(FileKinds.SPRING_CONFIG);
+        List<Path> pythonFiles = inventory.of(FileKinds.PYTHON);
 
         ProjectLoader loader = ProjectLoader.forDiscovery(request);
-        loader.problems().addAll(walkProblems);
+        loader.problems().addAll(inventory.problems());
         ComposeFiles.Project compose = loader.rootCompose();
         List<DatabaseServer> servers = new ArrayList<>();
         ServerRuntime runtime = compose.databases().size() == 1 ? loader.discoveredRuntime(compose) : ServerRuntime.NONE;
@@ -246,91 +248,5 @@ final class Discovery {
         Path parent = rel.getParent();
         return parent != null ? parent.getFileName().toString()
                 : file.getFileName().toString().replaceFirst("\\.properties$", "");
-    }
-
-    private static void walk(Path root, List<Path> optionFiles, List<Path> poolFiles, List<Path> springFiles,
-                             List<Path> pythonFiles, List<ReadProblem> problems, ProjectPaths paths) {
-        List<Path> links = new ArrayList<>();
-        Set<Path> regular = new HashSet<>();
-        Path absoluteRoot = root.toAbsolutePath().normalize();
-        Path realRoot;
-        try {
-            realRoot = FileAccess.realPath(root);
-        } catch (IOException e) {
-            realRoot = absoluteRoot;
-        }
-        Path real = realRoot;
-        try {
-            FileAccess.walk(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isSymbolicLink()) {
-                        links.add(file); // directories behind links are never walked: no loops, no leaving the root
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (!attrs.isRegularFile()) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    regular.add(real.resolve(absoluteRoot.relativize(file.toAbsolutePath().normalize())));
-                    classify(file, optionFiles, poolFiles, springFiles, pythonFiles);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.add(ReadProblem.unreadable(SourceLocation.startOf(paths.display(file)),
-                            (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                                    : "cannot read: " + e.getClass().getSimpleName())
-                                    + "; connlint cannot check what is there"));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                    if (e != null) {
-                        problems.add(ReadProblem.unreadable(SourceLocation.startOf(paths.display(dir)),
-                                "cannot list this directory (" + e.getClass().getSimpleName()
-                                        + "); files under it are not checked"));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            problems.add(ReadProblem.unreadable(SourceLocation.startOf("."), "cannot walk the project: " + e.getMessage()));
-        }
-        // A linked file is checked unless it points at a file checked anyway; the read refuses targets
-        // outside the project root (and says so) and reports broken links.
-        for (Path link : links) {
-            Path target;
-            try {
-                target = FileAccess.realPath(link);
-            } catch (IOException | RuntimeException e) {
-                target = null;
-            }
-            if (target != null && (regular.contains(target) || FileAccess.isDirectory(target))) {
-                continue;
-            }
-            classify(link, optionFiles, poolFiles, springFiles, pythonFiles);
-        }
-        optionFiles.sort(null);
-        poolFiles.sort(null);
-        springFiles.sort(null);
-        pythonFiles.sort(null);
-    }
-
-    private static void classify(Path file, List<Path> optionFiles, List<Path> poolFiles, List<Path> springFiles,
-                                 List<Path> pythonFiles) {
-        String name = file.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".cnf") && !lower.equals("mysqld-auto.cnf")) {
-            optionFiles.add(file);
-        } else if (lower.startsWith("hikari") && lower.endsWith(".properties")) {
-            poolFiles.add(file);
-        } else if (lower.startsWith("application") && (lower.endsWith(".properties")
-                || lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
-            springFiles.add(file);
-        } else if (lower.endsWith(".py")) {
-            pythonFiles.add(file);
-        }
     }
 }

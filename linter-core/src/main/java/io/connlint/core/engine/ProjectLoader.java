@@ -4,6 +4,7 @@ import io.connlint.core.config.AppDecl;
 import io.connlint.core.config.ConnlintYamlReader;
 import io.connlint.core.config.ProjectConfig;
 import io.connlint.core.config.ServerDecl;
+import io.connlint.core.inventory.Selection;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
@@ -123,8 +124,8 @@ public final class ProjectLoader {
         }
         TextFile.Limits defaults = defaultLimits(request);
         if (configFile.isEmpty()) {
-            return TextFile.within(defaults, memo, () -> new Loaded(Discovery.discover(request, rootPaths),
-                    ProjectConfig.none(), memo));
+            return TextFile.within(defaults, memo, () -> new Loaded(Discovery.discover(request, rootPaths,
+                    Selection.DEFAULT), ProjectConfig.none(), memo));
         }
         Path file = configFile.get();
         // The walk for systemd units reads no file: it runs beside connlint.yml's parse, which leaves a core idle.
@@ -142,7 +143,8 @@ public final class ProjectLoader {
             // connlint.yml could not be read at all: its problems are reported and the project is
             // still checked, as without it (a broken file never hides the others' findings)
             units.cancel(true); // discovery reads with a loader of its own
-            Deployment found = TextFile.within(defaults, memo, () -> Discovery.discover(request, rootPaths));
+            Deployment found = TextFile.within(defaults, memo, () -> Discovery.discover(request, rootPaths,
+                    Selection.DEFAULT));
             List<ReadProblem> all = new ArrayList<>(config.problems());
             all.addAll(found.problems());
             List<Note> allNotes = new ArrayList<>(found.notes());
@@ -150,6 +152,15 @@ public final class ProjectLoader {
                     + " were discovered as if there were none"));
             return new Loaded(new Deployment(found.projectRoot(), found.servers(), found.pools(), found.poolServer(),
                     all, allNotes, found.unusedKeys(), found.suppressions(), true), config, memo);
+        }
+        if (config.discovers()) {
+            // connlint.yml sets rules, limits or which files to take, and leaves the rest to discovery
+            units.cancel(true);
+            Deployment found = TextFile.within(limits(request, config), memo,
+                    () -> Discovery.discover(request, rootPaths, config.selection()));
+            List<ReadProblem> all = new ArrayList<>(config.problems());
+            all.addAll(found.problems());
+            return new Loaded(found.withProblems(all), config, memo);
         }
         return TextFile.within(limits(request, config), memo, () -> load(config));
     }
