@@ -1,8 +1,8 @@
 package io.connlint.core.report;
 
-import io.connlint.core.budget.ConnectionBudget;
-import io.connlint.core.budget.ConnectionMemory;
-import io.connlint.core.budget.Scenario;
+import io.connlint.core.model.budget.ConnectionBudget;
+import io.connlint.core.model.budget.ConnectionMemory;
+import io.connlint.core.model.budget.Scenario;
 import io.connlint.core.finding.Finding;
 import io.connlint.core.finding.LintResult;
 import io.connlint.core.model.ClientPool;

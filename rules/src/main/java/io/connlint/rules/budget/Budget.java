@@ -1,7 +1,7 @@
 package io.connlint.rules.budget;
 
-import io.connlint.core.budget.ConnectionBudget;
-import io.connlint.core.budget.Scenario;
+import io.connlint.core.model.budget.ConnectionBudget;
+import io.connlint.core.model.budget.Scenario;
 import io.connlint.core.rule.RuleContext;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;

@@ -1,6 +1,6 @@
 package io.connlint.rules.budget;
 
-import io.connlint.core.budget.Scenario;
+import io.connlint.core.model.budget.Scenario;
 import io.connlint.core.rule.LintRule;
 import io.connlint.core.rule.Rule;
 import io.connlint.core.rule.RuleContext;

@@ -1,6 +1,6 @@
 package io.connlint.rules.memory;
 
-import io.connlint.core.budget.ConnectionMemory;
+import io.connlint.core.model.budget.ConnectionMemory;
 import io.connlint.core.rule.LintRule;
 import io.connlint.core.rule.Rule;
 import io.connlint.core.rule.RuleContext;
@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static io.connlint.core.budget.ConnectionMemory.mib;
+import static io.connlint.core.model.budget.ConnectionMemory.mib;
 
 /**
  * The server's global buffers plus max_connections sessions each using its per-thread buffers

@@ -1,6 +1,6 @@
 package io.connlint.rules.budget;
 
-import io.connlint.core.budget.Scenario;
+import io.connlint.core.model.budget.Scenario;
 import io.connlint.core.finding.Finding;
 import io.connlint.core.engine.LintRequest;
 import io.connlint.core.engine.Linter;

@@ -1,4 +1,4 @@
-package io.connlint.core.budget;
+package io.connlint.core.model.budget;
 
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
