@@ -21,8 +21,9 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.connlint.core", "io.connlint.rules");
 
+    /** What any package may use: the JDK, the parsing libraries, and connlint's text helpers. */
     static final String[] JDK_AND_LIBRARIES = {"java..", "javax..", "org.yaml.snakeyaml..",
-            "com.fasterxml.jackson.."};
+            "com.fasterxml.jackson..", "io.connlint.core.text.."};
 
     /** No two packages of connlint depend on each other, however indirectly. */
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.connlint.(**)").should().beFreeOfCycles();
@@ -30,6 +31,11 @@ class ArchitectureTest {
     /** The model is the vocabulary of every stage and depends on none of them. */
     static final ArchRule MODEL_DEPENDS_ON_NOTHING = onlyOn("io.connlint.core.model..",
             "io.connlint.core.model..");
+
+    /** Text helpers ("did you mean") serve every stage and know none. */
+    static final ArchRule TEXT_HELPERS_DEPEND_ON_NOTHING = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .classes().that().resideInAPackage("io.connlint.core.text..").should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "io.connlint.core.text..");
 
     /** Readers turn text into positioned facts; they know the model and how to read, nothing else. */
     static final ArchRule READERS_KNOW_THE_MODEL_ONLY = onlyOn("io.connlint.core.read..",
@@ -68,6 +74,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void textHelpersDependOnNothing() {
+        TEXT_HELPERS_DEPEND_ON_NOTHING.check(CONNLINT);
+    }
+
+    @Test
     void readersDependOnlyOnTheModelAndReadInfrastructure() {
         READERS_KNOW_THE_MODEL_ONLY.check(CONNLINT);
     }
@@ -92,9 +103,10 @@ class ArchitectureTest {
     void eachRuleCatchesAPlantedViolation() {
         JavaClasses planted = new ClassFileImporter().importPackages("io.connlint.core.model.planted",
                 "io.connlint.core.read.planted", "io.connlint.core.report.planted", "io.connlint.rules.planted",
-                "io.connlint.core.planted");
+                "io.connlint.core.planted", "io.connlint.core.text.planted");
         assertViolated(NO_PACKAGE_CYCLES, planted);
         assertViolated(MODEL_DEPENDS_ON_NOTHING, planted);
+        assertViolated(TEXT_HELPERS_DEPEND_ON_NOTHING, planted);
         assertViolated(READERS_KNOW_THE_MODEL_ONLY, planted);
         assertViolated(RULES_KNOW_THE_MODEL_AND_THE_RULE_API, planted);
         assertViolated(REPORTERS_KNOW_THE_MODEL_AND_FINDINGS, planted);

@@ -6,7 +6,7 @@ import io.connlint.core.inventory.Selection;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
-import io.connlint.core.read.Similar;
+import io.connlint.core.text.Similar;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.Yaml;
 import io.connlint.core.read.hikari.HikariVersion;

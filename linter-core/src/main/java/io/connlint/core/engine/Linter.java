@@ -12,7 +12,7 @@ import io.connlint.core.config.ProjectConfig;
 import io.connlint.core.config.RuleSetting;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.ReadProblem;
-import io.connlint.core.read.Similar;
+import io.connlint.core.text.Similar;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -562,7 +562,7 @@ public final class ProjectLoader {
         if (server.isPresent() && !config.servers().containsKey(server.get().value())) {
             Setting<String> s = server.get();
             problems.add(ReadProblem.configInvalid(s.location().orElse(app.at()), "apps." + app.id() + ".server '"
-                    + s.value() + "' is not a declared server" + io.connlint.core.read.Similar.hint(s.value(),
+                    + s.value() + "' is not a declared server" + io.connlint.core.text.Similar.hint(s.value(),
                     config.servers().keySet())));
             server = Optional.empty();
         }

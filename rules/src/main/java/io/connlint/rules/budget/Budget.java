@@ -6,7 +6,7 @@ import io.connlint.core.rule.RuleContext;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Setting;
-import io.connlint.rules.Numbers;
+import io.connlint.rules.text.Numbers;
 
 import java.util.Comparator;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.connlint.core.rule.RuleContext;
 import io.connlint.core.finding.Severity;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.UnusedKey;
-import io.connlint.core.read.Similar;
+import io.connlint.core.text.Similar;
 
 /**
  * Spring Boot ignores keys its pool does not have ({@code ignoreUnknownFields = true}): a typo in

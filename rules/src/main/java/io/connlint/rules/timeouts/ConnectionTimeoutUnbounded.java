@@ -7,7 +7,7 @@ import io.connlint.core.finding.Severity;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.Setting;
-import io.connlint.rules.Numbers;
+import io.connlint.rules.text.Numbers;
 
 /**
  * When the pool is exhausted, a request waits connectionTimeout for a connection. Waiting forever

@@ -9,7 +9,7 @@ import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.PoolKind;
 import io.connlint.core.model.Setting;
-import io.connlint.rules.Numbers;
+import io.connlint.rules.text.Numbers;
 
 /**
  * A pool that lets idle connections go (minimumIdle below maximumPoolSize) should let them go

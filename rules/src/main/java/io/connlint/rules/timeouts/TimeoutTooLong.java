@@ -6,7 +6,7 @@ import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.ServerVariable;
 import io.connlint.core.model.Setting;
-import io.connlint.rules.Numbers;
+import io.connlint.rules.text.Numbers;
 
 
 /** Shared by the two timeout rules: a server timeout above {@code maxSeconds}. */

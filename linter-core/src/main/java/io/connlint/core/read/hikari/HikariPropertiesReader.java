@@ -5,7 +5,7 @@ import io.connlint.core.model.Setting;
 import io.connlint.core.model.Target;
 import io.connlint.core.read.JdbcUrl;
 import io.connlint.core.read.PropertiesScanner;
-import io.connlint.core.read.Similar;
+import io.connlint.core.text.Similar;
 import io.connlint.core.read.TextFile;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.connlint.core.read;
+package io.connlint.core.text;
 
 import java.util.Collection;
 import java.util.Optional;

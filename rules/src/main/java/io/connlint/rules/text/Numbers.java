@@ -1,4 +1,4 @@
-package io.connlint.rules;
+package io.connlint.rules.text;
 
 /** How rules write numbers in messages. */
 public final class Numbers {
