@@ -13,12 +13,11 @@ import io.connlint.core.inventory.Inventory;
 import io.connlint.core.inventory.Selection;
 import io.connlint.core.read.FileAccess;
 import io.connlint.core.read.compose.ComposeFiles;
-import io.connlint.core.read.mycnf.OptionEntry;
-import io.connlint.core.read.mycnf.OptionFileReader;
-import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.django.Gunicorn;
-import io.connlint.core.read.mycnf.ServerVariablesBuilder;
+import io.connlint.core.server.EngineGuess;
+import io.connlint.core.server.OpenFiles;
+import io.connlint.core.server.ServerAssembly;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -167,32 +166,10 @@ final class Discovery {
         ServerEngine engine = runtime.engine(ProjectLoader.DISCOVERED_SERVER, loader.sink())
                 .orElseGet(() -> guessEngine(optionFiles, compose));
         ProjectPaths paths = new ProjectPaths(rootPaths.root(), runtime.pathMap(Map.of()));
-        OptionFileReader reader = new OptionFileReader(paths, engine);
-        Map<Path, OptionFiles> reads = new LinkedHashMap<>();
-        Set<String> included = new HashSet<>();
-        for (Path file : optionFiles) {
-            OptionFiles read = reader.read(file);
-            reads.put(file, read);
-            read.filesRead().stream().skip(1).forEach(included::add);
-        }
-        List<String> filesRead = new ArrayList<>();
-        List<OptionEntry> entries = new ArrayList<>();
-        List<io.connlint.core.model.OptionFileIssue> issues = new ArrayList<>();
-        for (Map.Entry<Path, OptionFiles> e : reads.entrySet()) {
-            if (included.contains(paths.display(e.getKey()))) {
-                continue;
-            }
-            OptionFiles read = e.getValue();
-            filesRead.addAll(read.filesRead());
-            entries.addAll(read.entries());
-            loader.unused().addAll(ProjectLoader.groupsNotRead(read, ProjectLoader.DISCOVERED_SERVER, engine));
-            loader.problems().addAll(read.problems());
-            loader.notes().addAll(read.notes());
-            issues.addAll(read.issues());
-        }
         // the engine is guessed: option names are not checked against one version's list
-        issues.addAll(io.connlint.core.read.server.OptionChecks.refusals(entries, engine, false));
-        entries.addAll(runtime.commandLine());
+        ServerAssembly assembly = new ServerAssembly(engine, false, paths, loader.problems()::add, loader.notes()::add);
+        assembly.discoveredOptionFiles(optionFiles);
+        assembly.commandLine(runtime.commandLine());
         SourceLocation first = optionFiles.isEmpty() ? compose.databases().get(0).at()
                 : SourceLocation.startOf(paths.display(optionFiles.get(0)));
         loader.notes().add(new Note(first, "no connlint.yml: the option files found"
@@ -200,31 +177,15 @@ final class Discovery {
                         + compose.databases().get(0).name())
                 + " are read as one " + engine.id() + " server"));
         Setting<Long> reserved = Setting.assumed("reserved", 0L, "no connlint.yml declares reserved connections");
-        ProjectLoader.OpenFiles openFiles = loader.openFiles(Optional.empty(), ProjectLoader.DISCOVERED_SERVER, 1);
-        java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine,
-                loader.notes(), openFiles.soft(), openFiles.hard());
-        loader.unused().addAll(ProjectLoader.overridden(entries, ProjectLoader.DISCOVERED_SERVER, variables, engine));
-        return new DatabaseServer(ProjectLoader.DISCOVERED_SERVER, engine, filesRead,
-                variables, Optional.empty(), openFiles.soft(), reserved, runtime.hosts(), Optional.empty(), issues);
+        OpenFiles openFiles = loader.openFiles(Optional.empty(), ProjectLoader.DISCOVERED_SERVER, 1);
+        return assembly.assemble(openFiles).server(ProjectLoader.DISCOVERED_SERVER, Optional.empty(), reserved,
+                runtime.hosts(), Optional.empty());
     }
 
     /** MariaDB when the compose database image or a file's MariaDB-only group says so, MySQL 8.0 otherwise. */
     private static ServerEngine guessEngine(List<Path> files, ComposeFiles.Project compose) {
-        if (compose.databases().size() == 1 && compose.databases().get(0).image().orElse("").contains("mariadb")) {
-            return ServerEngine.parse("mariadb-10.11").orElseThrow();
-        }
-        for (Path f : files) {
-            try {
-                String text = new String(io.connlint.core.read.TextFile.readBytes(f, f.toString()),
-                        java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-                if (text.contains("[mariadb") || text.contains("[galera]") || text.contains("[client-server]")) {
-                    return ServerEngine.parse("mariadb-10.11").orElseThrow();
-                }
-            } catch (io.connlint.core.read.TextFile.Unreadable | RuntimeException e) {
-                // unreadable files are reported when they are read
-            }
-        }
-        return ServerEngine.DEFAULT;
+        return EngineGuess.of(files, compose.databases().size() == 1 ? compose.databases().get(0).image()
+                : Optional.empty());
     }
 
     /** The app a pool file belongs to: its build module, or the directory above {@code src}. */

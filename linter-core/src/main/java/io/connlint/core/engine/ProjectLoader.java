@@ -21,13 +21,10 @@ import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.hikari.HikariPropertiesReader;
 import io.connlint.core.read.hikari.HikariVersion;
 import io.connlint.core.read.spring.BuildFileVersions;
-import io.connlint.core.read.mycnf.OptionEntry;
-import io.connlint.core.read.mycnf.OptionFileReader;
-import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.systemd.SystemdLimits;
-import io.connlint.core.read.mycnf.ServerVariablesBuilder;
-import io.connlint.core.read.persisted.PersistedVariables;
+import io.connlint.core.server.OpenFiles;
+import io.connlint.core.server.ServerAssembly;
 import io.connlint.core.read.django.DjangoSettings;
 import io.connlint.core.read.django.Gunicorn;
 import io.connlint.core.read.python.PythonModule;
@@ -268,24 +265,20 @@ public final class ProjectLoader {
         }
         List<SystemdLimits.Limit> systemd = systemdLimits();
         if (systemd.isEmpty()) {
-            return new OpenFiles(Optional.empty(), 0);
+            return OpenFiles.UNKNOWN;
         }
         var first = systemd.get(0);
         SourceLocation at = first.soft().location().orElseThrow();
         if (serverCount > 1) {
             notes.add(new Note(at, "LimitNOFILE of " + first.unit() + " is not applied: the project declares "
                     + serverCount + " servers; set openFilesLimit for server " + server + " in connlint.yml"));
-            return new OpenFiles(Optional.empty(), 0);
+            return OpenFiles.UNKNOWN;
         }
         if (systemd.size() > 1) {
             notes.add(new Note(at, "several systemd units set LimitNOFILE; server " + server + " uses "
                     + first.unit() + " (" + first.soft().raw() + "); set openFilesLimit in connlint.yml to choose"));
         }
         return new OpenFiles(Optional.of(first.soft()), first.hard());
-    }
-
-    /** The soft limit as a setting (empty: unknown) and the hard limit. */
-    record OpenFiles(Optional<Setting<Long>> soft, long hard) {
     }
 
     private List<SystemdLimits.Limit> systemd;
@@ -335,35 +328,16 @@ public final class ProjectLoader {
             }
         }
         ProjectPaths paths = new ProjectPaths(request.projectRoot(), runtime.pathMap(decl.pathMap()));
-        OptionFileReader reader = new OptionFileReader(paths, engine);
-        List<String> filesRead = new ArrayList<>();
-        List<OptionEntry> entries = new ArrayList<>();
-        List<io.connlint.core.model.OptionFileIssue> issues = new ArrayList<>();
-        for (Path path : optionFiles(decl, runtime)) {
-            OptionFiles read = reader.read(path);
-            filesRead.addAll(read.filesRead());
-            entries.addAll(read.entries());
-            problems.addAll(read.problems());
-            notes.addAll(read.notes());
-            issues.addAll(read.issues());
-            unused.addAll(groupsNotRead(read, decl.id(), engine));
-        }
-        issues.addAll(io.connlint.core.read.server.OptionChecks.refusals(entries, engine));
-        entries.addAll(runtime.commandLine());
-        Optional<Path> persistedFile = decl.persisted().flatMap(this::existingFile);
-        if (persistedFile.isPresent()) {
-            persisted(persistedFile.get(), engine, filesRead, entries);
-        }
+        ServerAssembly assembly = new ServerAssembly(engine, true, paths, problems::add, notes::add);
+        assembly.optionFiles(optionFiles(decl, runtime));
+        assembly.commandLine(runtime.commandLine());
+        decl.persisted().flatMap(this::existingFile).ifPresent(assembly::persisted);
         Setting<Long> reserved = decl.reserved().orElseGet(() -> Setting.assumed("reserved", 0L,
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = new ArrayList<>(decl.hosts().stream().map(Setting::value).toList());
         runtime.hosts().stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
         OpenFiles openFiles = openFiles(decl.openFilesLimit(), decl.id(), serverCount);
-        java.util.SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(entries, engine, notes,
-                openFiles.soft(), openFiles.hard());
-        unused.addAll(overridden(entries, decl.id(), variables, engine));
-        return new DatabaseServer(decl.id(), engine, filesRead, variables,
-                decl.ramMb(), openFiles.soft(), reserved, hosts, Optional.of(decl.at()), issues);
+        return assembly.assemble(openFiles).server(decl.id(), decl.ramMb(), reserved, hosts, Optional.of(decl.at()));
     }
 
     /** The option files connlint.yml names, else those the server's container mounts. */
@@ -473,67 +447,6 @@ public final class ProjectLoader {
                 });
             }
         };
-    }
-
-    /**
-     * Server variables set more than once: every one but the last is overridden (CL506). Names are
-     * read as {@code engine} reads them (MariaDB: any case, unique prefixes).
-     */
-    static List<UnusedKey> overridden(List<OptionEntry> entries, String server, Map<String, Setting<?>> variables,
-                                      ServerEngine engine) {
-        Map<String, Integer> last = new java.util.HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            int index = i;
-            io.connlint.core.read.mycnf.OptionValues.variableName(entries.get(i).name(), engine)
-                    .ifPresent(name -> last.put(name, index));
-        }
-        List<UnusedKey> keys = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            OptionEntry e = entries.get(i);
-            Optional<String> name = io.connlint.core.read.mycnf.OptionValues.variableName(e.name(), engine);
-            if (name.isEmpty() || last.get(name.get()) == i
-                    || io.connlint.core.model.ServerVariable.byName(name.get()).isEmpty()) {
-                continue;
-            }
-            Setting<?> winner = variables.get(name.get());
-            String where = winner == null ? "a later setting" : winner.origin().describe() + " (" + winner.raw() + ")";
-            keys.add(new UnusedKey(e.at(), e.name(), server, UnusedKey.Kind.OVERRIDDEN, where, List.of()));
-        }
-        return keys;
-    }
-
-    /** Server variables set in groups the server does not read: silently ignored (CL505). */
-    static List<UnusedKey> groupsNotRead(OptionFiles read, String server, ServerEngine engine) {
-        List<UnusedKey> keys = new ArrayList<>();
-        for (OptionEntry e : read.ignored()) {
-            Optional<String> variable = io.connlint.core.read.mycnf.OptionValues.variableName(e.name());
-            if (variable.isPresent() && io.connlint.core.model.ServerVariable.byName(variable.get()).isPresent()) {
-                keys.add(new UnusedKey(e.at(), e.name(), server, UnusedKey.Kind.GROUP_NOT_READ, "[" + e.group() + "]",
-                        engine.serverGroups()));
-            }
-        }
-        return keys;
-    }
-
-    /**
-     * {@code SET PERSIST} values (MySQL 8 {@code mysqld-auto.cnf}): applied after every option file,
-     * so they win. MariaDB has no SET PERSIST and does not read the file.
-     */
-    private void persisted(Path file, ServerEngine engine, List<String> filesRead, List<OptionEntry> entries) {
-        String display = rootPaths.display(file);
-        if (engine.isMariaDb() || engine.major() < 8) {
-            notes.add(new Note(SourceLocation.startOf(display), engine.id() + " has no SET PERSIST and does not read "
-                    + "mysqld-auto.cnf; its values are ignored"));
-            return;
-        }
-        try {
-            PersistedVariables.Result persisted = PersistedVariables.read(TextFile.read(file, display));
-            problems.addAll(persisted.problems());
-            entries.addAll(persisted.entries());
-            filesRead.add(display);
-        } catch (TextFile.Unreadable e) {
-            problems.add(e.problem());
-        }
     }
 
     /** The file a connlint.yml entry names, or a CL901 problem at the entry. */

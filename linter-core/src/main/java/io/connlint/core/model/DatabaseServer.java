@@ -18,15 +18,20 @@ import java.util.TreeMap;
  * @param hosts       the names clients use to reach it
  * @param declaredAt  where the server is declared (connlint.yml), if anywhere
  * @param issues      option-file lines the server refuses and files it skips (CL504, CL507)
+ * @param ignoredGroups server variables set in groups the server does not read (CL505)
+ * @param overridden  server variables set again later, so without effect (CL506)
  */
 public record DatabaseServer(String id, ServerEngine engine, List<String> optionFiles,
                              SortedMap<String, Setting<?>> variables, Optional<Setting<Long>> ramMb,
-                             Optional<Setting<Long>> openFilesLimit, Setting<Long> reserved, List<String> hosts, Optional<SourceLocation> declaredAt,
-                             List<OptionFileIssue> issues) {
+                             Optional<Setting<Long>> openFilesLimit, Setting<Long> reserved, List<String> hosts,
+                             Optional<SourceLocation> declaredAt, List<OptionFileIssue> issues,
+                             List<OptionInIgnoredGroup> ignoredGroups, List<OverriddenOption> overridden) {
 
     public DatabaseServer {
         optionFiles = List.copyOf(optionFiles);
         issues = List.copyOf(issues);
+        ignoredGroups = List.copyOf(ignoredGroups);
+        overridden = List.copyOf(overridden);
         variables = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(variables));
         hosts = List.copyOf(hosts);
     }
@@ -36,7 +41,8 @@ public record DatabaseServer(String id, ServerEngine engine, List<String> option
                           SortedMap<String, Setting<?>> variables, Optional<Setting<Long>> ramMb,
                           Optional<Setting<Long>> openFilesLimit, Setting<Long> reserved, List<String> hosts,
                           Optional<SourceLocation> declaredAt) {
-        this(id, engine, optionFiles, variables, ramMb, openFilesLimit, reserved, hosts, declaredAt, List.of());
+        this(id, engine, optionFiles, variables, ramMb, openFilesLimit, reserved, hosts, declaredAt, List.of(),
+                List.of(), List.of());
     }
 
     /** A numeric variable of the catalogue; its engine default when not set. */

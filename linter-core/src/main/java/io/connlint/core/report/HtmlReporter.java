@@ -9,9 +9,9 @@ import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.Note;
+import io.connlint.core.model.OverriddenOption;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
-import io.connlint.core.model.UnusedKey;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -204,10 +204,10 @@ public final class HtmlReporter implements Reporter {
             notes.add("Configured " + mc.value() + ", but the server runs with " + mc.effective() + cut + ": "
                     + mc.reason().orElseThrow() + ".");
         }
-        for (UnusedKey key : model.unusedKeys()) {
-            if (key.kind() == UnusedKey.Kind.OVERRIDDEN && key.app().equals(server.id())
-                    && variableName(key.key()).equals(mc.name())) {
-                notes.add(key.key() + " at " + key.at() + " has no effect: " + key.readsFrom() + " wins.");
+        for (OverriddenOption key : server.overridden()) {
+            if (variableName(key.option()).equals(mc.name())) {
+                notes.add(key.option() + " at " + key.at() + " has no effect: " + key.winner().origin().describe()
+                        + " (" + key.winner().raw() + ") wins.");
             }
         }
         out.append("<ul class=\"limit-notes\">\n");

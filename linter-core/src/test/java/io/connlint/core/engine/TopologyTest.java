@@ -3,7 +3,7 @@ package io.connlint.core.engine;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
-import io.connlint.core.model.UnusedKey;
+import io.connlint.core.model.OverriddenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,10 +58,10 @@ class TopologyTest {
         assertEquals("db/conf.d/tuning.cnf:2:1", main.variable("interactive_timeout").orElseThrow().origin().describe());
         assertEquals(List.of("db/my.cnf", "db/conf.d/tuning.cnf"), main.optionFiles());
         assertEquals(List.of("db"), main.hosts());
-        UnusedKey overridden = model.unusedKeys().stream().filter(k -> k.kind() == UnusedKey.Kind.OVERRIDDEN)
-                .findFirst().orElseThrow();
+        OverriddenOption overridden = main.overridden().stream().findFirst().orElseThrow();
         assertEquals("db/my.cnf:2:1", overridden.at().toString());
-        assertTrue(overridden.toString().contains("command line at compose.yaml:4:14"), overridden.toString());
+        String winner = overridden.winner().origin().describe();
+        assertTrue(winner.contains("command line at compose.yaml:4:14"), winner);
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.connlint.core.model.ServerEngine;
 import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.mycnf.ServerCommandLine;
-import io.connlint.core.read.mycnf.ServerVariablesBuilder;
+import io.connlint.core.server.ServerVariablesBuilder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

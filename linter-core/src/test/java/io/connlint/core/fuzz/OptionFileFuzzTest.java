@@ -8,8 +8,8 @@ import io.connlint.core.model.Setting;
 import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
-import io.connlint.core.read.mycnf.ServerVariablesBuilder;
-import io.connlint.core.read.server.OptionChecks;
+import io.connlint.core.server.Refusals;
+import io.connlint.core.server.ServerVariablesBuilder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,7 +125,7 @@ class OptionFileFuzzTest extends ReaderFuzz {
         // what mysqld would refuse or skip (CL504, CL507) is held to the same rule as a problem:
         // a place inside a file of the case, with a message
         List<OptionFileIssue> issues = new ArrayList<>(read.issues());
-        issues.addAll(OptionChecks.refusals(read.entries(), engine));
+        issues.addAll(Refusals.refusals(read.entries(), engine));
         List<ReadProblem> all = new ArrayList<>(read.problems());
         issues.forEach(i -> all.add(ReadProblem.unreadable(i.at(), i.message())));
         return all;

@@ -4,8 +4,8 @@ import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.read.TextFile;
-import io.connlint.core.read.mycnf.ServerVariablesBuilder;
 import io.connlint.core.read.persisted.PersistedVariables;
+import io.connlint.core.server.ServerVariablesBuilder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

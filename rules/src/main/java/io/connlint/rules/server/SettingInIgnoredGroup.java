@@ -4,8 +4,9 @@ import io.connlint.core.rule.LintRule;
 import io.connlint.core.rule.Rule;
 import io.connlint.core.rule.RuleContext;
 import io.connlint.core.finding.Severity;
+import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
-import io.connlint.core.model.UnusedKey;
+import io.connlint.core.model.OptionInIgnoredGroup;
 
 import java.util.Locale;
 import java.util.Set;
@@ -25,16 +26,18 @@ public final class SettingInIgnoredGroup implements Rule {
 
     @Override
     public void check(Deployment model, RuleContext context) {
-        for (UnusedKey key : model.unusedKeys()) {
-            if (key.kind() != UnusedKey.Kind.GROUP_NOT_READ || isClientOption(key)) {
-                continue;
+        for (DatabaseServer server : model.servers()) {
+            for (OptionInIgnoredGroup option : server.ignoredGroups()) {
+                if (isClientOption(option)) {
+                    continue;
+                }
+                context.report("'" + option.option() + "' is set in [" + option.group() + "], which server "
+                                + server.id() + " does not read: the server runs without it")
+                        .at(option.at())
+                        .help("move it under [mysqld] (server " + server.id() + " reads " + String.join(", ",
+                                server.engine().serverGroups().stream().map(g -> "[" + g + "]").toList()) + ")")
+                        .emit();
             }
-            context.report("'" + key.key() + "' is set in " + key.readsFrom() + ", which server " + key.app()
-                            + " does not read: the server runs without it")
-                    .at(key.at())
-                    .help("move it under [mysqld] (server " + key.app() + " reads "
-                            + String.join(", ", key.known().stream().map(g -> "[" + g + "]").toList()) + ")")
-                    .emit();
         }
     }
 
@@ -46,9 +49,9 @@ public final class SettingInIgnoredGroup implements Rule {
             "connect_timeout");
 
     /** A client program's own option in its own group: not a misplaced server variable. */
-    private static boolean isClientOption(UnusedKey key) {
-        String group = key.readsFrom().replaceAll("^\\[|]$", "").toLowerCase(Locale.ROOT);
-        String option = key.key().toLowerCase(Locale.ROOT).replace('-', '_');
-        return CLIENT_GROUPS.contains(group) && CLIENT_OPTIONS.contains(option);
+    private static boolean isClientOption(OptionInIgnoredGroup option) {
+        String group = option.group().toLowerCase(Locale.ROOT);
+        String name = option.option().toLowerCase(Locale.ROOT).replace('-', '_');
+        return CLIENT_GROUPS.contains(group) && CLIENT_OPTIONS.contains(name);
     }
 }

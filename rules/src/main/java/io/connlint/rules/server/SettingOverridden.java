@@ -4,8 +4,10 @@ import io.connlint.core.rule.LintRule;
 import io.connlint.core.rule.Rule;
 import io.connlint.core.rule.RuleContext;
 import io.connlint.core.finding.Severity;
+import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
-import io.connlint.core.model.UnusedKey;
+import io.connlint.core.model.OverriddenOption;
+import io.connlint.core.model.Setting;
 
 /**
  * "I changed my.cnf and nothing happened": the last setting of a variable wins, across groups,
@@ -18,15 +20,15 @@ public final class SettingOverridden implements Rule {
 
     @Override
     public void check(Deployment model, RuleContext context) {
-        for (UnusedKey key : model.unusedKeys()) {
-            if (key.kind() != UnusedKey.Kind.OVERRIDDEN) {
-                continue;
+        for (DatabaseServer server : model.servers()) {
+            for (OverriddenOption option : server.overridden()) {
+                Setting<?> winner = option.winner();
+                context.report("'" + option.option() + "' here has no effect on server " + server.id()
+                                + ": a later setting wins, at " + winner.origin().describe() + " (" + winner.raw() + ")")
+                        .at(option.at())
+                        .help("change the value where it wins, or remove this one")
+                        .emit();
             }
-            context.report("'" + key.key() + "' here has no effect on server " + key.app()
-                            + ": a later setting wins, at " + key.readsFrom())
-                    .at(key.at())
-                    .help("change the value where it wins, or remove this one")
-                    .emit();
         }
     }
 }

@@ -33,31 +33,6 @@ public final class OptionValues {
     }
 
     /**
-     * The variable an option sets on {@code engine}: as {@link #variableName(String)}, and on
-     * MariaDB the name in lower case (measured on 10.11: {@code MAX_CONNECTIONS} is
-     * max_connections), {@code table_cache} as table_open_cache, and, where connlint has the
-     * server's option list, a unique prefix as the full name ({@code wait} is wait_timeout).
-     */
-    public static Optional<String> variableName(String optionName, ServerEngine engine) {
-        Optional<String> plain = variableName(optionName);
-        if (plain.isEmpty() || !engine.isMariaDb()) {
-            return plain;
-        }
-        String name = plain.get().toLowerCase(java.util.Locale.ROOT);
-        if (name.equals("table_cache")) {
-            return Optional.of("table_open_cache"); // a deprecated alias (measured: table_cache=100 sets it)
-        }
-        var options = io.connlint.core.read.server.ServerOptions.of(engine);
-        if (options.isPresent()) {
-            var found = options.get().find(name);
-            if (found.size() == 1) {
-                return Optional.of(found.get(0).name().replace('-', '_'));
-            }
-        }
-        return Optional.of(name);
-    }
-
-    /**
      * A whole number as my_getopt reads it for a numeric variable: {@code strtoll}/{@code strtoull}
      * digits, then one optional suffix letter (K, M, G; T, P, E from MySQL 8.0.14 and on MariaDB),
      * case-insensitive, each ×1024. Only the first character after the digits counts: {@code 64MB}

@@ -1,10 +1,11 @@
 package io.connlint.core.read.mycnf;
 
-import io.connlint.core.model.Origin;
 import io.connlint.core.model.OptionFileIssue;
+import io.connlint.core.model.Origin;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
+import io.connlint.core.server.ServerVariablesBuilder;
 import io.connlint.core.testing.Corpus;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

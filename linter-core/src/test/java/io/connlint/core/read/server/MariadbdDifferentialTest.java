@@ -6,7 +6,8 @@ import io.connlint.core.model.Setting;
 import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
-import io.connlint.core.read.mycnf.ServerVariablesBuilder;
+import io.connlint.core.server.Refusals;
+import io.connlint.core.server.ServerVariablesBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -149,7 +150,7 @@ class MariadbdDifferentialTest {
         List<Note> notes = new ArrayList<>(read.notes());
         SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(read.entries(), MARIADB, notes,
                 Optional.of(Setting.assumed("openFilesLimit", c.limit(), "ulimit -n " + c.limit())), c.hard());
-        List<io.connlint.core.model.OptionFileIssue> refusals = new ArrayList<>(OptionChecks.refusals(read.entries(),
+        List<io.connlint.core.model.OptionFileIssue> refusals = new ArrayList<>(Refusals.refusals(read.entries(),
                 MARIADB));
         read.issues().stream().filter(i -> i.kind() == io.connlint.core.model.OptionFileIssue.Kind.REFUSED)
                 .forEach(refusals::add);

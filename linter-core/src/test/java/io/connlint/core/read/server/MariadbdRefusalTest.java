@@ -5,6 +5,7 @@ import io.connlint.core.model.ServerEngine;
 import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
+import io.connlint.core.server.Refusals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +92,7 @@ class MariadbdRefusalTest {
         Mariadbd.Result server = mariadbd.run(c.file(), 4096);
         Path root = c.file().getParent();
         OptionFiles read = new OptionFileReader(new ProjectPaths(root, Map.of()), MARIADB).read(c.file());
-        List<OptionFileIssue> refusals = new ArrayList<>(OptionChecks.refusals(read.entries(), MARIADB));
+        List<OptionFileIssue> refusals = new ArrayList<>(Refusals.refusals(read.entries(), MARIADB));
         read.issues().stream().filter(i -> i.kind() == OptionFileIssue.Kind.REFUSED).forEach(refusals::add);
         boolean connlint = !refusals.isEmpty() || !read.problems().isEmpty();
         String detail = c.file() + ": mariadbd " + (server.refused() ? "refuses" : "accepts") + " (exit "

@@ -4,6 +4,7 @@ import io.connlint.core.model.OptionFileIssue;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.read.mycnf.OptionEntry;
+import io.connlint.core.server.Refusals;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,7 +26,7 @@ class OptionChecksTest {
     }
 
     private static List<String> refused(ServerEngine engine, OptionEntry... entries) {
-        return OptionChecks.refusals(List.of(entries), engine).stream().map(OptionFileIssue::message).toList();
+        return Refusals.refusals(List.of(entries), engine).stream().map(OptionFileIssue::message).toList();
     }
 
     @Test
@@ -47,7 +48,7 @@ class OptionChecksTest {
         assertTrue(refused(MARIADB, entry("time_zone", "UTC")).get(0).contains("unknown variable 'time_zone=UTC'"));
         assertEquals(List.of(), refused(MARIADB, entry("loose-time_zone", "UTC")));
         assertEquals(List.of(), refused(MYSQL, entry("time_zone", "UTC")), "no MySQL option list");
-        assertEquals(List.of(), OptionChecks.refusals(List.of(entry("time_zone", "UTC")), MARIADB, false),
+        assertEquals(List.of(), Refusals.refusals(List.of(entry("time_zone", "UTC")), MARIADB, false),
                 "a guessed engine is not held to one version's list");
         assertEquals(List.of(), refused(MARIADB, entry("server_audit_logging", "ON")), "a plugin's option");
         assertEquals(List.of(), refused(MARIADB, entry("WAIT", "60")), "a unique prefix in any case");

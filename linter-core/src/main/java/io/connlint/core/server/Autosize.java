@@ -1,8 +1,9 @@
-package io.connlint.core.read.mycnf;
+package io.connlint.core.server;
 
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.ServerVariable;
 import io.connlint.core.model.Setting;
+import io.connlint.core.read.mycnf.OptionValues;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,14 @@
-package io.connlint.core.read.mycnf;
+package io.connlint.core.server;
 
 import io.connlint.core.model.Note;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.ServerVariable;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.VariableKind;
+import io.connlint.core.read.mycnf.OptionEntry;
+import io.connlint.core.read.mycnf.OptionValues;
+import io.connlint.core.read.mycnf.ServerCommandLine;
+import io.connlint.core.server.OptionNames.Assignment;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +21,7 @@ import java.util.TreeMap;
  * values the server really runs with: numeric catalogue values are limited to the engine's range
  * and rounded down to its block size as my_getopt does, autosized variables are derived, and,
  * when the open-files limit is known, the engine's open-files algorithm may cut
- * {@code max_connections} and {@code table_open_cache} ({@link OpenFiles}).
+ * {@code max_connections} and {@code table_open_cache} ({@link Autosize}).
  */
 public final class ServerVariablesBuilder {
 
@@ -48,62 +52,25 @@ public final class ServerVariablesBuilder {
     public static SortedMap<String, Setting<?>> build(List<OptionEntry> entries, ServerEngine engine,
                                                       List<Note> notes, Optional<Setting<Long>> openFilesLimit,
                                                       long hardLimit) {
+        return build(entries.stream().map(e -> OptionNames.resolve(e, engine)).toList(), engine,
+                new OpenFiles(openFilesLimit, hardLimit));
+    }
+
+    /** The effective variables of the resolved lines, in the order the server applies them. */
+    static SortedMap<String, Setting<?>> build(List<Assignment> assignments, ServerEngine engine, OpenFiles openFiles) {
         SortedMap<String, Setting<?>> variables = new TreeMap<>();
-        for (OptionEntry entry : entries) {
-            // a value the server refuses is kept as text: CL504 reports it (OptionChecks), and the
+        for (Assignment a : assignments) {
+            // a value the server refuses is kept as text: CL504 reports it (Refusals), and the
             // budget uses the default (DatabaseServer.variable)
-            OptionEntry e = negated(entry, engine);
-            OptionValues.variableName(e.name(), engine).ifPresent(name -> variables.put(name,
-                    setting(name, e, engine)));
+            a.variable().ifPresent(name -> variables.put(name, setting(name, a.applied(), engine)));
         }
         for (ServerVariable v : ServerVariable.all()) {
             if (v.existsOn(engine) && !v.spec(engine).orElseThrow().autosized()) {
                 variables.putIfAbsent(v.name(), v.defaultSetting(engine));
             }
         }
-        Autosize.apply(variables, engine, openFilesLimit, hardLimit);
+        Autosize.apply(variables, engine, openFiles.soft(), openFiles.hard());
         return variables;
-    }
-
-    /**
-     * MariaDB's {@code skip-}, {@code disable-} and {@code enable-} before a numeric variable
-     * (measured on 10.11): skip/disable set 0 and enable sets 1, whatever the value, except that a
-     * value of exactly {@code 0} turns them round ({@code skip-x=0} is 1); my_getopt does this for
-     * every option. The entry keeps its location; the value becomes "0" or "1".
-     */
-    static OptionEntry negated(OptionEntry entry, ServerEngine engine) {
-        if (!engine.isMariaDb()) {
-            return entry;
-        }
-        String name = entry.name().replace('-', '_').toLowerCase(java.util.Locale.ROOT);
-        String loose = "";
-        if (name.startsWith("loose_")) {
-            loose = "loose_";
-            name = name.substring(loose.length());
-        }
-        if (ServerVariable.byName(name).isPresent()) {
-            return entry;
-        }
-        var options = io.connlint.core.read.server.ServerOptions.of(engine);
-        if (options.isPresent() && !options.get().find(name).isEmpty()) {
-            return entry;
-        }
-        for (String prefix : List.of("skip_", "disable_", "enable_")) {
-            if (!name.startsWith(prefix)) {
-                continue;
-            }
-            Optional<String> target = OptionValues.variableName(name.substring(prefix.length()), engine);
-            var variable = target.flatMap(ServerVariable::byName).filter(v -> v.existsOn(engine)
-                    && v.kind() != VariableKind.TEXT && v.kind() != VariableKind.BOOLEAN);
-            if (variable.isEmpty()) {
-                return entry;
-            }
-            boolean zero = entry.value().map("0"::equals).orElse(false);
-            boolean on = prefix.equals("enable_") != zero;
-            String value = on ? "1" : "0";
-            return new OptionEntry(entry.group(), loose + variable.get().name(), Optional.of(value), value, entry.at());
-        }
-        return entry;
     }
 
     private static Setting<?> setting(String name, OptionEntry entry, ServerEngine engine) {
@@ -140,8 +107,8 @@ public final class ServerVariablesBuilder {
         String kind = range.min() < 0 ? "signed" : "unsigned";
         if (value < 0 && range.min() >= 0) {
             // MySQL clamps a negative value of an unsigned option (MariaDB refuses it in parseNumber)
-            return written.runsWith(range.min(), Setting.Kind.RANGE_CLAMPED, "option '" + name + "': value " + value + " adjusted to "
-                    + range.min());
+            return written.runsWith(range.min(), Setting.Kind.RANGE_CLAMPED, "option '" + name + "': value " + value
+                    + " adjusted to " + range.min());
         }
         if (value > range.max()) {
             long max = range.limit(value);
@@ -155,8 +122,8 @@ public final class ServerVariablesBuilder {
         }
         if (v != value) {
             // the server rounds silently (no warning); connlint says why
-            return written.runsWith(v, Setting.Kind.BLOCK_ROUNDED, name + " is rounded down to a multiple of its block size "
-                    + range.block() + " (" + engine.id() + "): " + value + " runs as " + v);
+            return written.runsWith(v, Setting.Kind.BLOCK_ROUNDED, name + " is rounded down to a multiple of its block "
+                    + "size " + range.block() + " (" + engine.id() + "): " + value + " runs as " + v);
         }
         return written;
     }

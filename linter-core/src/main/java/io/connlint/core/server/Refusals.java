@@ -1,4 +1,4 @@
-package io.connlint.core.read.server;
+package io.connlint.core.server;
 
 import io.connlint.core.model.OptionFileIssue;
 import io.connlint.core.model.ServerEngine;
@@ -6,6 +6,7 @@ import io.connlint.core.model.ServerVariable;
 import io.connlint.core.model.VariableKind;
 import io.connlint.core.read.mycnf.OptionEntry;
 import io.connlint.core.read.mycnf.OptionValues;
+import io.connlint.core.read.server.ServerOptions;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import java.util.regex.Pattern;
  * With {@code loose-}, a bad value is still reported by MariaDB as an error (the server goes on
  * with the default); an unknown name is only a warning.
  */
-public final class OptionChecks {
+public final class Refusals {
 
     /**
      * Variables MariaDB 10.11 refuses a {@code maximum-} for (measured: they have no session
@@ -64,7 +65,7 @@ public final class OptionChecks {
 
     private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
-    private OptionChecks() {
+    private Refusals() {
     }
 
     /** The refused lines among {@code entries} (the options in the groups the server reads, in order). */

@@ -1,4 +1,4 @@
-package io.connlint.core.read.server;
+package io.connlint.core.server;
 
 import io.connlint.core.model.Note;
 import io.connlint.core.model.Origin;
@@ -9,7 +9,6 @@ import io.connlint.core.read.mycnf.OptionEntry;
 import io.connlint.core.read.mycnf.OptionFileReader;
 import io.connlint.core.read.mycnf.OptionFiles;
 import io.connlint.core.read.mycnf.ProjectPaths;
-import io.connlint.core.read.mycnf.ServerVariablesBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.net.URISyntaxException;
