@@ -3,6 +3,7 @@ package io.connlint.cli;
 import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.report.ModelWriter;
+import io.connlint.rules.server.OptionFileIssueText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,9 +35,9 @@ final class ShowCommand implements Callable<Integer> {
         LintResult result = Linter.withDiscoveredRules().lint(project.request());
         Output.write(output, spec.commandLine().getOut(), out -> {
             if (format == Format.json) {
-                ModelWriter.json(result.model(), Main.version(), out);
+                ModelWriter.json(result.model(), Main.version(), out, OptionFileIssueText::message);
             } else {
-                ModelWriter.text(result.model(), out);
+                ModelWriter.text(result.model(), out, OptionFileIssueText::message);
             }
         });
         return 0;

@@ -5,11 +5,13 @@ import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.Note;
+import io.connlint.core.model.OptionFileIssue;
 import io.connlint.core.model.Setting;
 
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code connlint show}: the model connlint reasons about — every server's variables and every
@@ -22,7 +24,18 @@ public final class ModelWriter {
     private ModelWriter() {
     }
 
+    /**
+     * Without the rules' words: an option-file issue is shown as the line or file concerned.
+     */
     public static void text(Deployment model, Appendable out) throws IOException {
+        text(model, out, OptionFileIssue::subject);
+    }
+
+    /**
+     * @param issueText the words for an option-file issue (the rules own them: CL504, CL507)
+     */
+    public static void text(Deployment model, Appendable out, Function<OptionFileIssue, String> issueText)
+            throws IOException {
         for (DatabaseServer server : model.servers()) {
             out.append("server ").append(server.id()).append(" (").append(server.engine().id()).append(")\n");
             out.append("  option files: ").append(server.optionFiles().isEmpty() ? "(none)"
@@ -37,10 +50,10 @@ public final class ModelWriter {
                 out.append("  ").append(v.getKey()).append(' ').append(String.valueOf(v.getValue().effective()))
                         .append(": ").append(chain(server, v.getValue())).append('\n');
             }
-            for (io.connlint.core.model.OptionFileIssue issue : server.issues()) {
-                out.append("  ").append(issue.kind() == io.connlint.core.model.OptionFileIssue.Kind.REFUSED
+            for (OptionFileIssue issue : server.issues()) {
+                out.append("  ").append(issue.kind() == OptionFileIssue.Kind.REFUSED
                         ? "refused (CL504) " : "ignored (CL507) ").append(issue.at().toString()).append(": ")
-                        .append(issue.message()).append('\n');
+                        .append(issueText.apply(issue)).append('\n');
             }
         }
         for (ClientPool pool : model.pools()) {
@@ -129,7 +142,16 @@ public final class ModelWriter {
         return b.toString();
     }
 
+    /** Without the rules' words, as {@link #text(Deployment, Appendable)}. */
     public static void json(Deployment model, String toolVersion, Appendable out) throws IOException {
+        json(model, toolVersion, out, OptionFileIssue::subject);
+    }
+
+    /**
+     * @param issueText the words for an option-file issue (the rules own them: CL504, CL507)
+     */
+    public static void json(Deployment model, String toolVersion, Appendable out,
+                            Function<OptionFileIssue, String> issueText) throws IOException {
         Json.write(out, g -> {
             g.writeStartObject();
             g.writeStringField("tool", "connlint");
@@ -162,11 +184,10 @@ public final class ModelWriter {
                 g.writeEndArray();
                 settings(g, "variables", server.variables());
                 g.writeArrayFieldStart("issues");
-                for (io.connlint.core.model.OptionFileIssue issue : server.issues()) {
+                for (OptionFileIssue issue : server.issues()) {
                     g.writeStartObject();
-                    g.writeStringField("code", issue.kind() == io.connlint.core.model.OptionFileIssue.Kind.REFUSED
-                            ? "CL504" : "CL507");
-                    g.writeStringField("message", issue.message());
+                    g.writeStringField("code", issue.kind() == OptionFileIssue.Kind.REFUSED ? "CL504" : "CL507");
+                    g.writeStringField("message", issueText.apply(issue));
                     g.writeFieldName("location");
                     Json.location(g, issue.at());
                     g.writeEndObject();

@@ -1,6 +1,7 @@
 package io.connlint.core.server;
 
 import io.connlint.core.model.OptionFileIssue;
+import io.connlint.core.model.OptionFileIssue.Reason;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.ServerVariable;
 import io.connlint.core.model.VariableKind;
@@ -36,6 +37,9 @@ import java.util.regex.Pattern;
  * </ul>
  * With {@code loose-}, a bad value is still reported by MariaDB as an error (the server goes on
  * with the default); an unknown name is only a warning.
+ *
+ * <p>Each refusal is a fact ({@link OptionFileIssue.OptionRefused}: the line, the engine, what
+ * my_getopt says); CL504 words it.
  */
 public final class Refusals {
 
@@ -117,12 +121,7 @@ public final class Refusals {
                 if (loose) {
                     return Optional.empty(); // "[Warning] unknown variable 'loose-…'"
                 }
-                String words = entry.value().isPresent()
-                        ? "unknown variable '" + written + "=" + entry.value().get() + "'"
-                        : "unknown option '--" + written + "'";
-                return refused(entry, engine, "the server does not know this option: \"" + words + "\"",
-                        "correct the name, or write loose-" + written + " if it belongs to a plugin that may "
-                                + "not be loaded");
+                return refused(entry, engine, Reason.UNKNOWN_OPTION, written);
             }
         } else if (options.isEmpty()) {
             for (String p : List.of("maximum_")) {
@@ -138,8 +137,7 @@ public final class Refusals {
         Optional<ServerVariable> known = ServerVariable.byName(variable).filter(v -> v.existsOn(engine));
         if (prefix.equals("maximum_")) {
             if (NO_MAXIMUM.contains(variable) && known.isPresent() && !loose) {
-                return refused(entry, engine, "\"Maximum value of '" + variable + "' cannot be set\": "
-                        + variable + " has no session value to limit", "remove the line");
+                return refused(entry, engine, Reason.MAXIMUM_NOT_SETTABLE, variable);
             }
             return Optional.empty();
         }
@@ -152,60 +150,40 @@ public final class Refusals {
                 ? Optional.of(found.get(0).argument()) : Optional.empty();
         if (entry.value().isEmpty()) {
             if (numericCatalogue || argument.map(ServerOptions.Argument::required).orElse(false)) {
-                return refused(entry, engine, "\"option '--" + target + "' requires an argument\"",
-                        "write " + written + " = <value>");
+                return refused(entry, engine, Reason.ARGUMENT_REQUIRED, target);
             }
             return Optional.empty();
         }
         String value = entry.value().get();
         if (numericCatalogue) {
-            return numberRefused(value, variable, known.get().minFor(engine) < 0, engine)
-                    .flatMap(why -> refused(entry, engine, why, fix(written, value)));
+            return numberRefused(value, known.get().minFor(engine) < 0, engine)
+                    .flatMap(why -> refused(entry, engine, why.reason(), variable, why.suffix()));
         }
         if (argument.map(ServerOptions.Argument::numeric).orElse(false)
-                && numberRefused(value, variable, false, engine).isPresent() && !DECIMAL.matcher(value).matches()) {
-            return refused(entry, engine, "'" + value + "' is not a number: \"Error while setting value '" + value
-                    + "' to '" + variable + "'\"", fix(written, value));
+                && numberRefused(value, false, engine).isPresent() && !DECIMAL.matcher(value).matches()) {
+            return refused(entry, engine, Reason.NOT_A_NUMBER, variable);
         }
         return Optional.empty();
     }
 
-    private static String fix(String name, String value) {
-        String units = "KMGTPE";
-        java.util.regex.Matcher decimal = Pattern.compile("\\s*(\\d{1,9})\\.(\\d{1,6})\\s*([KMGTPEkmgtpe]).*")
-                .matcher(value);
-        if (decimal.matches() && units.indexOf(Character.toUpperCase(decimal.group(3).charAt(0))) > 0) {
-            int unit = units.indexOf(Character.toUpperCase(decimal.group(3).charAt(0)));
-            java.math.BigDecimal lower = new java.math.BigDecimal(decimal.group(1) + "." + decimal.group(2))
-                    .multiply(java.math.BigDecimal.valueOf(1024));
-            if (lower.stripTrailingZeros().scale() <= 0) {
-                return "write " + name + " = " + lower.toBigInteger() + units.charAt(unit - 1)
-                        + " (whole numbers only)";
-            }
+    /** Why my_getopt refuses a number, and the character it took for a suffix. */
+    record NumberRefusal(Reason reason, Optional<Character> suffix) {
+        NumberRefusal(Reason reason) {
+            this(reason, Optional.empty());
         }
-        java.util.regex.Matcher spaced = Pattern.compile("\\s*(\\d+)\\s+([KMGTPEkmgtpe])\\b.*").matcher(value);
-        if (spaced.matches()) {
-            return "write " + name + " = " + spaced.group(1) + spaced.group(2).toUpperCase(Locale.ROOT)
-                    + " (no space before the suffix)";
-        }
-        String digits = value.strip().replaceFirst("^([+-]?\\d*).*$", "$1");
-        return digits.isEmpty() || digits.equals("-") || digits.equals("+")
-                ? "write a whole number, optionally followed by one of K, M, G, T, P, E (× 1024)"
-                : "write a whole number with at most one suffix letter right after it, e.g. " + name + " = " + digits
-                + " (comments go after '#')";
     }
 
-    /** Why my_getopt refuses {@code text} for a numeric variable, in its words; empty when it accepts it. */
-    static Optional<String> numberRefused(String text, String variable, boolean signed, ServerEngine engine) {
+    /** Why my_getopt refuses {@code text} for a numeric variable; empty when it accepts it. */
+    static Optional<NumberRefusal> numberRefused(String text, boolean signed, ServerEngine engine) {
         String number = signed && engine.isMariaDb() && text.startsWith("-") ? text.substring(1) : text;
         if (OptionValues.parseNumber(number, engine).isPresent()) {
             return Optional.empty();
         }
         if (text.isEmpty()) {
-            return Optional.of("\"Empty value for '" + variable + "' specified\"");
+            return Optional.of(new NumberRefusal(Reason.EMPTY_VALUE));
         }
         if (engine.isMariaDb() && text.startsWith("-")) {
-            return Optional.of("\"Incorrect unsigned value: '" + text + "' for " + variable + "\"");
+            return Optional.of(new NumberRefusal(Reason.NEGATIVE_UNSIGNED));
         }
         int i = 0;
         while (i < number.length() && Character.isWhitespace(number.charAt(i))) {
@@ -219,7 +197,7 @@ public final class Refusals {
             i++;
         }
         if (i > digits && new BigInteger(number.substring(digits, i)).compareTo(TWO_TO_64) >= 0) {
-            return Optional.of("\"Integer value out of range for uint64: '" + text + "' for " + variable + "\"");
+            return Optional.of(new NumberRefusal(Reason.OUT_OF_RANGE));
         }
         if (i == digits) {
             i = 0; // nothing converted: the suffix is the first character of the text
@@ -228,22 +206,25 @@ public final class Refusals {
             char c = number.charAt(i);
             boolean letter = "KMGTPEkmgtpe".indexOf(c) >= 0;
             if (!letter) {
-                return Optional.of("\"Unknown suffix '" + c + "' used for variable '" + variable + "' (value '"
-                        + text + "')\"");
+                return Optional.of(new NumberRefusal(Reason.UNKNOWN_SUFFIX, Optional.of(c)));
             }
             if (!engine.isMariaDb() && engine.major() < 8) {
-                return Optional.of("\"Unknown suffix '" + c + "' used for variable '" + variable + "' (value '"
-                        + text + "')\": " + engine.id() + " knows only K, M and G");
+                return Optional.of(new NumberRefusal(Reason.SUFFIX_UNKNOWN_TO_ENGINE, Optional.of(c)));
             }
         }
-        return Optional.of("\"Incorrect integer value: '" + text + "'\"");
+        return Optional.of(new NumberRefusal(Reason.INCORRECT_INTEGER));
     }
 
-    private static Optional<OptionFileIssue> refused(OptionEntry entry, ServerEngine engine, String why, String help) {
+    private static Optional<OptionFileIssue> refused(OptionEntry entry, ServerEngine engine, Reason reason,
+                                                     String variable) {
+        return refused(entry, engine, reason, variable, Optional.empty());
+    }
+
+    private static Optional<OptionFileIssue> refused(OptionEntry entry, ServerEngine engine, Reason reason,
+                                                     String variable, Optional<Character> suffix) {
         String shown = entry.value().map(v -> entry.name() + " = " + entry.raw()).orElse(entry.name());
         boolean loose = entry.name().replace('-', '_').toLowerCase(Locale.ROOT).startsWith("loose_");
-        return Optional.of(OptionFileIssue.refused(entry.at(), entry.name(), shown + ": " + engine.id()
-                + (loose ? " refuses the value (with loose- it logs the [ERROR] and goes on without it): "
-                : " refuses it, so the server does not start: ") + why, help));
+        return Optional.of(OptionFileIssue.refused(entry.at(), shown, new OptionFileIssue.OptionRefused(entry.name(),
+                entry.value(), entry.raw(), engine, loose, reason, variable, suffix)));
     }
 }

@@ -311,18 +311,6 @@ class LimitsTest {
         assertTrue(model.pools().stream().anyMatch(p -> p.app().equals("d")), problems(model));
     }
 
-    @Test
-    void aBomInAnOptionFileIsWhatMysqldRefuses() throws IOException {
-        goodPool();
-        write("b/my.cnf", "\uFEFF[mysqld]\nmax_connections = 77\n");
-        write("connlint.yml", "servers:\n  main:\n    optionFiles: [b/my.cnf]\napps:\n  good:\n"
-                + "    config: [good/hikari.properties]\n");
-        Deployment model = load();
-        // a refusal of mysqld's is an option-file issue of the server (CL504), at the file's start
-        assertTrue(model.servers().get(0).issues().stream().anyMatch(i -> i.toString().contains("byte-order mark")
-                && i.toString().contains("b/my.cnf:1:1")), model.servers().get(0).issues().toString());
-        poolStillRead(model);
-    }
 
     private static ClientPool pool(Deployment model, String app) {
         return model.pools().stream().filter(p -> p.app().equals(app)).findFirst().orElseThrow();

@@ -127,7 +127,7 @@ class OptionFileFuzzTest extends ReaderFuzz {
         List<OptionFileIssue> issues = new ArrayList<>(read.issues());
         issues.addAll(Refusals.refusals(read.entries(), engine));
         List<ReadProblem> all = new ArrayList<>(read.problems());
-        issues.forEach(i -> all.add(ReadProblem.unreadable(i.at(), i.message())));
+        issues.forEach(i -> all.add(ReadProblem.unreadable(i.at(), i.toString())));
         return all;
     }
 }

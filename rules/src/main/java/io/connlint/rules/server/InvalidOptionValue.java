@@ -11,7 +11,8 @@ import io.connlint.core.model.OptionFileIssue;
 /**
  * An option-file line the server refuses: mysqld stops at the first bad argument and does not
  * start, whatever later lines say. The facts come from the model (OptionFileReader for the file
- * structure, OptionChecks for names and values), checked against mariadbd.
+ * structure, the server assembly's Refusals for names and values), checked against mariadbd; the
+ * words are {@link OptionFileIssueText}'s.
  */
 @LintRule(code = "CL504", name = "invalid-option-value",
         summary = "The server refuses an option-file line and does not start",
@@ -23,9 +24,9 @@ public final class InvalidOptionValue implements Rule {
         for (DatabaseServer server : model.servers()) {
             for (OptionFileIssue issue : server.issues()) {
                 if (issue.kind() == OptionFileIssue.Kind.REFUSED) {
-                    context.report(issue.message() + " (server " + server.id() + ")")
+                    context.report(OptionFileIssueText.message(issue) + " (server " + server.id() + ")")
                             .at(issue.at())
-                            .help(issue.help())
+                            .help(OptionFileIssueText.help(issue))
                             .emit();
                 }
             }

@@ -23,9 +23,9 @@ public final class OptionFileIgnored implements Rule {
         for (DatabaseServer server : model.servers()) {
             for (OptionFileIssue issue : server.issues()) {
                 if (issue.kind() == OptionFileIssue.Kind.FILE_IGNORED) {
-                    context.report(issue.message() + " (server " + server.id() + ")")
+                    context.report(OptionFileIssueText.message(issue) + " (server " + server.id() + ")")
                             .at(issue.at())
-                            .help(issue.help())
+                            .help(OptionFileIssueText.help(issue))
                             .emit();
                 }
             }

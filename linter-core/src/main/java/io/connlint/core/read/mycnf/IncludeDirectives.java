@@ -51,7 +51,7 @@ final class IncludeDirectives {
         }
         Optional<String> parsed = OptionLineSyntax.argument(rest.substring(keyword.length()), line.terminated());
         if (parsed.isEmpty()) {
-            run.stop(at, "wrong '!" + keyword + "' directive: it names no path", depth);
+            run.stop(at, OptionFileIssue.LineError.DIRECTIVE_WITHOUT_PATH, keyword, depth);
             return false;
         }
         String argument = parsed.get();
@@ -82,16 +82,13 @@ final class IncludeDirectives {
         ProjectPaths paths = run.paths;
         if (!FileAccess.exists(path)) {
             // checked with my_print_defaults 10.11: a missing !include is skipped, the file goes on
-            run.issues.add(OptionFileIssue.ignored(at, "!include " + argument, "'!include " + argument + "': "
-                    + paths.display(path) + " does not exist; mysqld skips a missing include",
-                    "add " + paths.display(path) + " to the project, map its directory with pathMap, "
-                            + "or remove the line"));
+            run.issues.add(OptionFileIssue.ignored(at, "!include " + argument,
+                    new OptionFileIssue.IncludeMissing(argument, paths.display(path))));
             return;
         }
         if (FileAccess.isDirectory(path)) {
-            run.issues.add(OptionFileIssue.ignored(at, "!include " + argument, "'!include " + argument + "': "
-                    + paths.display(path) + " is a directory; mysqld reads nothing from it",
-                    "use '!includedir " + argument + "' to read the .cnf files in it"));
+            run.issues.add(OptionFileIssue.ignored(at, "!include " + argument,
+                    new OptionFileIssue.IncludeIsDirectory(argument, paths.display(path))));
             return;
         }
         enter(path, at, depth);
@@ -104,16 +101,9 @@ final class IncludeDirectives {
             // checked with my_print_defaults 10.11: "Can't read dir of '%s'"; in a top-level file
             // "Fatal error in defaults handling. Program aborted", in an included one the rest of
             // that file is dropped
-            String what = "'!includedir " + argument + "': " + paths.display(dir) + " is not a directory";
-            String help = "create " + paths.display(dir) + " (git keeps no empty directory: commit a "
-                    + ".gitkeep in it), map '" + argument + "' with pathMap, or remove the line";
-            if (depth == 0) {
-                run.issues.add(OptionFileIssue.refused(at, "!includedir " + argument, what
-                        + "; mysqld refuses to start (\"Fatal error in defaults handling\")", help));
-            } else {
-                run.issues.add(OptionFileIssue.ignored(at, "!includedir " + argument, what
-                        + "; mysqld ignores the rest of " + at.path(), help));
-            }
+            OptionFileIssue.Cause cause = new OptionFileIssue.IncludeDirMissing(argument, paths.display(dir));
+            run.issues.add(depth == 0 ? OptionFileIssue.refused(at, "!includedir " + argument, cause)
+                    : OptionFileIssue.ignored(at, "!includedir " + argument, cause));
             return false;
         }
         List<Path> files = new ArrayList<>();
@@ -155,10 +145,8 @@ final class IncludeDirectives {
             return;
         }
         String display = run.paths.display(file);
-        run.issues.add(OptionFileIssue.ignored(SourceLocation.startOf(display), display, "mysqld does not read "
-                + display + ": '!includedir " + argument + "' (" + at + ") reads only files whose name ends "
-                + "in .cnf", "rename it to " + name.replaceFirst("\\.[^.]*$", "") + ".cnf if the server should "
-                + "read it"));
+        run.issues.add(OptionFileIssue.ignored(SourceLocation.startOf(display), display,
+                new OptionFileIssue.NotNamedCnf(display, name, argument, at)));
     }
 
     private void enter(Path path, SourceLocation at, int depth) {

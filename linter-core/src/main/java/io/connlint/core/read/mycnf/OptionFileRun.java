@@ -2,6 +2,7 @@ package io.connlint.core.read.mycnf;
 
 import io.connlint.core.model.Note;
 import io.connlint.core.model.OptionFileIssue;
+import io.connlint.core.model.OptionFileIssue.LineError;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.read.FileAccess;
@@ -79,9 +80,7 @@ final class OptionFileRun {
         }
         if (worldWritable(file)) {
             // checked with my_print_defaults 10.11: "World-writable config file '%s' is ignored"
-            issues.add(OptionFileIssue.ignored(start, display, "mysqld ignores " + display + " because it is "
-                    + "world-writable (\"World-writable config file '" + display + "' is ignored\"); connlint "
-                    + "ignores it too", "chmod o-w " + display));
+            issues.add(OptionFileIssue.ignored(start, display, new OptionFileIssue.WorldWritable(display)));
             return;
         }
         byte[] bytes;
@@ -148,7 +147,7 @@ final class OptionFileRun {
                 // before it is trimmed, space after '[' is not ("[ mysqld]" is not [mysqld])
                 int close = s.indexOf(']', start + 1);
                 if (close < 0) {
-                    stop(at, "wrong group definition: '[' without a closing ']'", depth);
+                    stop(at, LineError.UNCLOSED_GROUP, "", depth);
                     return;
                 }
                 int end = close;
@@ -164,10 +163,9 @@ final class OptionFileRun {
             if (!foundGroup) {
                 if (line.number() == 1 && line.offset() == 0 && s.startsWith("\u00ef\u00bb\u00bf")) {
                     // checked with my_print_defaults 10.11: a byte-order mark is not skipped
-                    stop(at, "the file starts with a UTF-8 byte-order mark, which mysqld reads as an option "
-                            + "without a preceding [group]; save the file without it", depth);
+                    stop(at, LineError.BYTE_ORDER_MARK, "", depth);
                 } else {
-                    stop(at, "option without a preceding [group]", depth);
+                    stop(at, LineError.OPTION_WITHOUT_GROUP, "", depth);
                 }
                 return;
             }
@@ -177,19 +175,10 @@ final class OptionFileRun {
     }
 
     /** A line mysqld cannot parse: it refuses a top-level file and drops the rest of an included one. */
-    void stop(SourceLocation at, String message, int depth) {
-        String help = message.startsWith("option without")
-                ? "put a group header such as [mysqld] above it"
-                : message.startsWith("wrong group") ? "close the group header with ']'"
-                : message.contains("byte-order mark") ? "save the file as UTF-8 without a byte-order mark"
-                : "name the file or directory to include";
-        if (depth == 0) {
-            issues.add(OptionFileIssue.refused(at, at.path(), message
-                    + "; mysqld refuses to start with this file", help));
-        } else {
-            issues.add(OptionFileIssue.ignored(at, at.path(), message
-                    + "; mysqld ignores the rest of this included file", help));
-        }
+    void stop(SourceLocation at, LineError error, String directive, int depth) {
+        OptionFileIssue.BadLine cause = new OptionFileIssue.BadLine(error, directive);
+        issues.add(depth == 0 ? OptionFileIssue.refused(at, at.path(), cause)
+                : OptionFileIssue.ignored(at, at.path(), cause));
     }
 
     private static boolean worldWritable(Path file) {

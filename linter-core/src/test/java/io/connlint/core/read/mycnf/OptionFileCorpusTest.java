@@ -132,15 +132,6 @@ class OptionFileCorpusTest {
                 () -> "a relative include is resolved against the top-level directory and says so: " + read.notes());
     }
 
-    @Test
-    void vitessFragmentWithoutGroup() {
-        OptionFiles read = read(corpusFile("vitess-mysql57-fragment-no-group.cnf"), MYSQL);
-        assertEquals(List.of(), read.entries());
-        OptionFileIssue problem = single(read.issues());
-        assertEquals(OptionFileIssue.Kind.REFUSED, problem.kind());
-        assertEquals(new SourceLocation("vitess-mysql57-fragment-no-group.cnf", 6, 1), problem.at());
-        assertTrue(problem.message().startsWith("option without a preceding [group]"), problem.message());
-    }
 
     @Test
     void gitSymlinkCommittedAsAFile() {

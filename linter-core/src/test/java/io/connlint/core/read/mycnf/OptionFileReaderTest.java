@@ -5,7 +5,6 @@ import io.connlint.core.model.OptionFileIssue;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.SourceLocation;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,37 +33,8 @@ class OptionFileReaderTest {
     @TempDir
     Path project;
 
-    @Test
-    void optionWithoutGroupInTheTopLevelFile() throws IOException {
-        OptionFiles read = read(write("my.cnf", "# header\n\nmax_connections = 10\n[mysqld]\nport = 1\n"));
-        OptionFileIssue problem = single(read.issues());
-        assertEquals(OptionFileIssue.Kind.REFUSED, problem.kind());
-        assertEquals(new SourceLocation("my.cnf", 3, 1), problem.at());
-        assertEquals("option without a preceding [group]; mysqld refuses to start with this file", problem.message());
-        assertEquals(List.of(), read.problems());
-        assertEquals(List.of(), read.entries(), "nothing after the error line is read");
-    }
 
-    @Test
-    void errorsInAnIncludedFileDropOnlyItsRest() throws IOException {
-        write("frag.cnf", "[mysqld]\nkept = 1\n  [mysqld\ndropped = 1\n");
-        OptionFiles read = read(write("my.cnf", "[mysqld]\na = 1\n!include frag.cnf\nb = 2\n"));
-        assertEquals(List.of("--a=1", "--kept=1", "--b=2"), arguments(read));
-        OptionFileIssue problem = single(read.issues());
-        assertEquals(OptionFileIssue.Kind.FILE_IGNORED, problem.kind());
-        assertEquals(new SourceLocation("frag.cnf", 3, 3), problem.at());
-        assertEquals("wrong group definition: '[' without a closing ']'; mysqld ignores the rest of this included file",
-                problem.message());
-    }
 
-    @Test
-    void byteOrderMarkIsExplained() throws IOException {
-        Path file = project.resolve("my.cnf");
-        Files.write(file, "\uFEFF[mysqld]\na=1\n".getBytes(StandardCharsets.UTF_8));
-        OptionFileIssue problem = single(read(file).issues());
-        assertEquals(new SourceLocation("my.cnf", 1, 1), problem.at());
-        assertTrue(problem.message().contains("byte-order mark"), problem.message());
-    }
 
     @Test
     void emptyIncludeDirective() throws IOException {
@@ -74,16 +43,6 @@ class OptionFileReaderTest {
         assertEquals(List.of("--a=1"), arguments(read));
     }
 
-    @Test
-    void missingIncludeIsSkipped() throws IOException {
-        OptionFiles read = read(write("my.cnf", "[mysqld]\n!include nope.cnf\na=1\n"));
-        assertEquals(List.of("--a=1"), arguments(read));
-        assertEquals(List.of(), read.problems());
-        OptionFileIssue issue = single(read.issues());
-        assertEquals(OptionFileIssue.Kind.FILE_IGNORED, issue.kind());
-        assertEquals(new SourceLocation("my.cnf", 2, 1), issue.at());
-        assertTrue(issue.message().contains("does not exist; mysqld skips a missing include"), issue.message());
-    }
 
     @Test
     void missingIncludedirIsFatalAtTheTopAndDropsTheRestOfAnIncludedFile() throws IOException {
@@ -99,18 +58,6 @@ class OptionFileReaderTest {
         assertEquals(new SourceLocation("frag.cnf", 3, 1), issue.at());
     }
 
-    @Test
-    void nonCnfFileWithAGroupInAnIncludedirIsReported() throws IOException {
-        write("conf.d/a.conf", "[mysqld]\nx=1\n");
-        write("conf.d/README", "no group here\n");
-        write("conf.d/.hidden", "[mysqld]\n");
-        write("conf.d/b.cnf", "[mysqld]\ny=1\n");
-        OptionFiles read = read(write("my.cnf", "[mysqld]\n!includedir conf.d\n"));
-        assertEquals(List.of("--y=1"), arguments(read));
-        OptionFileIssue issue = single(read.issues());
-        assertEquals(new SourceLocation("conf.d/a.conf", 1, 1), issue.at());
-        assertTrue(issue.message().contains("reads only files whose name ends in .cnf"), issue.message());
-    }
 
     @Test
     void relativeIncludeResolvesAgainstTheTopLevelDirectory() throws IOException {
@@ -190,21 +137,6 @@ class OptionFileReaderTest {
         assertTrue(problem.message().startsWith("stopped reading includes"), problem.message());
     }
 
-    @Test
-    void worldWritableFileIsIgnoredAsByMysqld() throws IOException {
-        Path file = write("my.cnf", "[mysqld]\na = 1\n");
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("no POSIX permissions here");
-        }
-        OptionFiles read = read(file);
-        assertEquals(List.of(), read.entries());
-        assertEquals(List.of(), read.filesRead());
-        OptionFileIssue issue = single(read.issues());
-        assertEquals(OptionFileIssue.Kind.FILE_IGNORED, issue.kind());
-        assertTrue(issue.message().contains("world-writable"), issue.message());
-    }
 
     @Test
     void latin1FileIsReadByteByByte() throws IOException {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 10.11). mariadbd refuses a file when it exits with a non-zero code or logs an {@code [ERROR]}
  * ("unknown variable", "Unknown suffix", "Incorrect unsigned value", "requires an argument",
  * "Maximum value of … cannot be set", "Fatal error in defaults handling"). connlint must report a
- * refusal (OptionChecks, or a REFUSED issue of the reader) for exactly those files.
+ * refusal (Refusals, or a REFUSED issue of the reader) for exactly those files.
  *
  * <p>The family mixes lines the server accepts although they look wrong (a unique prefix, upper
  * case, {@code 64MB}, {@code loose-} before an unknown name, a decimal for a decimal option, a bad

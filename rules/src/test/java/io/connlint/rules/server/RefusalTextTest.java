@@ -1,6 +1,5 @@
-package io.connlint.core.read.server;
+package io.connlint.rules.server;
 
-import io.connlint.core.model.OptionFileIssue;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.read.mycnf.OptionEntry;
@@ -13,8 +12,11 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Unit cases of OptionChecks; MariadbdRefusalTest holds it against the real server. */
-class OptionChecksTest {
+/**
+ * Unit cases of the server's refusals (Refusals, once OptionChecks) in CL504's words;
+ * MariadbdRefusalTest holds the refusals against the real server.
+ */
+class RefusalTextTest {
 
     private static final ServerEngine MARIADB = ServerEngine.parse("mariadb-10.11").orElseThrow();
     private static final ServerEngine MYSQL = ServerEngine.parse("mysql-8.0").orElseThrow();
@@ -26,7 +28,7 @@ class OptionChecksTest {
     }
 
     private static List<String> refused(ServerEngine engine, OptionEntry... entries) {
-        return Refusals.refusals(List.of(entries), engine).stream().map(OptionFileIssue::message).toList();
+        return Refusals.refusals(List.of(entries), engine).stream().map(OptionFileIssueText::message).toList();
     }
 
     @Test
