@@ -2,7 +2,7 @@ package io.connlint.cli;
 
 import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
-import io.connlint.core.report.Baseline;
+import io.connlint.core.check.Baseline;
 import io.connlint.core.report.ReportFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import io.connlint.core.engine.LintRequest;
 import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.finding.Severity;
-import io.connlint.core.report.Baseline;
+import io.connlint.core.check.Baseline;
 import io.connlint.core.report.ConsoleReporter;
 import io.connlint.core.report.Reporter;
 

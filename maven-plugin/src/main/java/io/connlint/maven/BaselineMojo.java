@@ -3,7 +3,7 @@ package io.connlint.maven;
 import io.connlint.core.engine.ConnlintException;
 import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
-import io.connlint.core.report.Baseline;
+import io.connlint.core.check.Baseline;
 import io.connlint.core.report.ReportFiles;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;

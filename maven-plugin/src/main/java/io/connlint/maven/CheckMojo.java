@@ -6,7 +6,7 @@ import io.connlint.core.finding.LintResult;
 import io.connlint.core.engine.Linter;
 import io.connlint.core.engine.ProjectSnapshot;
 import io.connlint.core.finding.Severity;
-import io.connlint.core.report.Baseline;
+import io.connlint.core.check.Baseline;
 import io.connlint.core.report.ConsoleReporter;
 import io.connlint.core.report.GithubReporter;
 import io.connlint.core.report.ReportFiles;

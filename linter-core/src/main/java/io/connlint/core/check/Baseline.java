@@ -1,4 +1,4 @@
-package io.connlint.core.report;
+package io.connlint.core.check;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -8,6 +8,8 @@ import io.connlint.core.engine.ConnlintException;
 import io.connlint.core.finding.Finding;
 import io.connlint.core.finding.LintResult;
 import io.connlint.core.model.SourceLocation;
+import io.connlint.core.report.Json;
+import io.connlint.core.report.ReportFiles;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -125,6 +127,11 @@ public record Baseline(List<Entry> entries) {
             }
         }
         return new Applied(new LintResult(result.model(), fresh, result.rules()), baselined, gone);
+    }
+
+    /** Writes the baseline to {@code file}, whole or not at all (as a report is). */
+    public void write(Path file, String toolVersion) throws IOException {
+        ReportFiles.write(file, out -> write(out, toolVersion));
     }
 
     /** Writes the baseline as JSON. */
