@@ -13,8 +13,6 @@ import io.connlint.core.report.ReportFiles;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,7 +159,7 @@ public record Baseline(List<Entry> entries) {
      * {@link ConnlintException} naming the file (and the line and column for broken JSON).
      */
     public static Baseline read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = ReportFiles.reader(file)) {
             return parse(r, file.toString());
         } catch (NoSuchFileException e) {
             throw new ConnlintException("baseline " + file + " does not exist; create it with `connlint baseline`"
