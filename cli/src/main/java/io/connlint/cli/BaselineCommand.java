@@ -1,9 +1,7 @@
 package io.connlint.cli;
 
-import io.connlint.core.finding.LintResult;
-import io.connlint.core.engine.Linter;
-import io.connlint.core.report.Baseline;
-import io.connlint.core.report.ReportFiles;
+import io.connlint.core.check.Baseline;
+import io.connlint.core.check.Check;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,10 +29,9 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LintResult result = Linter.withDiscoveredRules().lint(project.request());
-        Baseline baseline = Baseline.of(result);
+        Baseline baseline = Check.withDiscoveredRules().accept(project.request());
         Path file = output != null ? output : project.dir.resolve(Baseline.FILE_NAME);
-        ReportFiles.write(file, out -> baseline.write(out, Main.version()));
+        baseline.write(file, Main.version());
         int n = baseline.entries().size();
         spec.commandLine().getOut().println("connlint: wrote " + n + (n == 1 ? " finding" : " findings")
                 + " to " + file + "; check with --baseline " + file);

@@ -1,12 +1,12 @@
 package io.connlint.cli;
 
-import io.connlint.core.finding.Severity;
+import io.connlint.core.check.FailOn;
+import io.connlint.core.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -16,23 +16,22 @@ import java.util.concurrent.Callable;
                 "2:connlint could not run (bad arguments, missing --config or --baseline file)"})
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { console, sarif, json, github, checkstyle, html }
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
     ProjectOptions project;
 
-    @Option(names = "--format", defaultValue = "console", description = "console, sarif, json, github (GitHub Actions annotations),"
+    @Option(names = "--format", defaultValue = "console", converter = FormatOption.class,
+            completionCandidates = FormatOption.class, description = "console, sarif, json, github (GitHub Actions annotations),"
             + " checkstyle (XML for Jenkins warnings-ng) or html (a self-contained page with the budget drawn)"
             + " (default: ${DEFAULT-VALUE}).")
-    Format format;
+    ReportFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
     Path output;
 
-    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL", completionCandidates = FailOnOption.class,
             description = "error, warning, info or never: exit 1 when a finding is at or above it (default: ${DEFAULT-VALUE}).")
     String failOn;
 
@@ -46,12 +45,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String level = failOn.toLowerCase(Locale.ROOT);
-        if (!level.equals("never") && Severity.parse(level).isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--fail-on must be error, warning, info or never; found '" + failOn + "'");
-        }
-        return CheckRun.check(project.dir, project.config, format, output, failOn, quiet, baseline,
+        FailOn level = FailOn.parse(failOn).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "--fail-on must be " + FailOn.choices() + "; found '" + failOn + "'"));
+        return CheckRun.check(project.dir, project.config, format, output, level, quiet, baseline,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

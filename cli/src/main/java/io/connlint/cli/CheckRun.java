@@ -1,21 +1,25 @@
 package io.connlint.cli;
 
+import io.connlint.core.check.Check;
+import io.connlint.core.check.CheckOutcome;
+import io.connlint.core.check.CheckRequest;
+import io.connlint.core.check.FailOn;
 import io.connlint.core.engine.LintRequest;
-import io.connlint.core.finding.LintResult;
-import io.connlint.core.engine.Linter;
-import io.connlint.core.finding.Severity;
-import io.connlint.core.report.Baseline;
 import io.connlint.core.report.ConsoleReporter;
-import io.connlint.core.report.Reporter;
+import io.connlint.core.report.ReportFormat;
+import io.connlint.core.report.ReportFormats;
+import io.connlint.core.report.ReportOptions;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code connlint check} does once its arguments are known, whichever parsed them
- * ({@link CheckCommand} through picocli, or {@link DirectCheck}); free of picocli types so that the
- * direct path loads no picocli class.
+ * ({@link CheckCommand} through picocli, or {@link DirectCheck}): the {@link Check} of core, its
+ * one report written to standard output or {@code --output}, and the exit code. Free of picocli
+ * types so that the direct path loads no picocli class.
  */
 final class CheckRun {
 
@@ -23,36 +27,31 @@ final class CheckRun {
     }
 
     /**
-     * Checks the project and writes the report; the exit code. {@code failOn} is a valid level;
-     * {@code config}, {@code output} and {@code baseline} may be null.
+     * Checks the project and writes the report; the exit code. {@code config}, {@code output} and
+     * {@code baseline} may be null.
      */
-    static int check(Path dir, Path config, CheckCommand.Format format, Path output, String failOn, boolean quiet,
+    static int check(Path dir, Path config, ReportFormat format, Path output, FailOn failOn, boolean quiet,
                      Path baseline, PrintWriter out, PrintWriter err) throws Exception {
-        String level = failOn.toLowerCase(Locale.ROOT);
-        Severity threshold = level.equals("never") ? null : Severity.parse(level).orElseThrow();
         LintRequest request = LintRequest.of(dir);
         if (config != null) {
             request = request.withConfigFile(config);
         }
-        Baseline accepted = baseline == null ? null : Baseline.read(baseline);
-        LintResult all = Linter.withDiscoveredRules().lint(request);
-        Baseline.Applied applied = accepted == null ? null : accepted.apply(all);
-        LintResult result = applied == null ? all : applied.result();
-        String baselineLine = applied == null ? null : applied.summary(baseline.toString());
+        boolean toConsole = format.id().equals(ReportFormats.CONSOLE);
+        boolean colour = toConsole && output == null && ConsoleReporter.colourWanted(terminal(), System.getenv());
+        CheckOutcome outcome = Check.withDiscoveredRules().run(new CheckRequest(request, Optional.ofNullable(baseline),
+                List.of(format), new ReportOptions(Main.version(), quiet, colour), failOn));
+        String baselineLine = outcome.baseline().map(applied -> applied.summary(baseline.toString())).orElse(null);
 
         PrintWriter stdout = out;
-        boolean toConsole = format == CheckCommand.Format.console;
-        Reporter reporter = toConsole
-                ? new ConsoleReporter(quiet, output == null && ConsoleReporter.colourWanted(terminal(), System.getenv()))
-                : Reporter.forFormat(format.name(), Main.version());
+        String report = outcome.reports().get(0).text();
         Output.write(output, stdout, o -> {
-            reporter.write(result, o);
+            o.append(report);
             if (toConsole && baselineLine != null) {
                 o.append(baselineLine).append('\n');
             }
         });
         if (output != null && !toConsole) {
-            stdout.println(ConsoleReporter.summary(result));
+            stdout.println(ConsoleReporter.summary(outcome.result()));
         }
         if (baselineLine != null && (output != null || !toConsole)) {
             // beside a machine-readable report on standard output, the note goes to standard error
@@ -60,7 +59,7 @@ final class CheckRun {
             note.println(baselineLine);
             note.flush();
         }
-        return threshold != null && result.hasFindingsAtLeast(threshold) ? Main.EXIT_FINDINGS : 0;
+        return outcome.failed() ? Main.EXIT_FINDINGS : 0;
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.connlint.cli;
 
+import io.connlint.core.check.FailOn;
+import io.connlint.core.report.ReportFormat;
+import io.connlint.core.report.ReportFormats;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,13 +20,11 @@ import java.util.Optional;
  */
 final class DirectCheck {
 
-    private static final List<String> LEVELS = List.of("error", "warning", "info", "never");
-
     Path dir = Path.of(".");
     Path config;
-    CheckCommand.Format format = CheckCommand.Format.console;
+    ReportFormat format = ReportFormats.get(ReportFormats.CONSOLE);
     Path output;
-    String failOn = "error";
+    FailOn failOn = FailOn.ERROR;
     boolean quiet;
     Path baseline;
 
@@ -79,18 +79,25 @@ final class DirectCheck {
                 seen[option] = true;
                 switch (option) {
                     case 1 -> c.config = Path.of(value);
-                    case 2 -> c.format = CheckCommand.Format.valueOf(value);
+                    case 2 -> {
+                        Optional<ReportFormat> format = ReportFormats.find(value);
+                        if (format.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        c.format = format.get();
+                    }
                     case 3 -> c.output = Path.of(value);
                     case 5 -> c.baseline = Path.of(value);
                     default -> {
-                        if (!LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
+                        Optional<FailOn> level = FailOn.parse(value);
+                        if (level.isEmpty()) {
                             return Optional.empty();
                         }
-                        c.failOn = value;
+                        c.failOn = level.get();
                     }
                 }
             }
-        } catch (IllegalArgumentException e) { // an invalid path or format
+        } catch (IllegalArgumentException e) { // an invalid path
             return Optional.empty();
         }
         return Optional.of(c);

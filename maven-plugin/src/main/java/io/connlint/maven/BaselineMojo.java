@@ -1,10 +1,8 @@
 package io.connlint.maven;
 
+import io.connlint.core.check.Baseline;
+import io.connlint.core.check.Check;
 import io.connlint.core.engine.ConnlintException;
-import io.connlint.core.finding.LintResult;
-import io.connlint.core.engine.Linter;
-import io.connlint.core.report.Baseline;
-import io.connlint.core.report.ReportFiles;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -55,16 +53,15 @@ public class BaselineMojo extends AbstractMojo {
             getLog().debug("connlint: baseline written once for the reactor at " + reactor.root());
             return;
         }
-        LintResult result;
+        Baseline accepted;
         try {
-            result = Linter.withDiscoveredRules().lint(reactor.request(configFile));
+            accepted = Check.withDiscoveredRules().accept(reactor.request(configFile));
         } catch (ConnlintException e) {
             throw new MojoExecutionException("connlint: " + e.getMessage());
         }
-        Baseline accepted = Baseline.of(result);
         Path file = baseline != null ? baseline.toPath() : reactor.root().resolve(Baseline.FILE_NAME);
         try {
-            ReportFiles.write(file, out -> accepted.write(out, pluginVersion == null ? "unknown" : pluginVersion));
+            accepted.write(file, pluginVersion == null ? "unknown" : pluginVersion);
         } catch (IOException e) {
             throw new MojoExecutionException("connlint: could not write " + file + ": " + e.getMessage(), e);
         }

@@ -1,16 +1,20 @@
 package io.connlint.maven;
 
+import io.connlint.core.check.Baseline;
+import io.connlint.core.check.Check;
+import io.connlint.core.check.CheckOutcome;
+import io.connlint.core.check.CheckRequest;
+import io.connlint.core.check.FailOn;
 import io.connlint.core.engine.ConnlintException;
+import io.connlint.core.engine.ProjectSnapshot;
 import io.connlint.core.finding.Finding;
 import io.connlint.core.finding.LintResult;
-import io.connlint.core.engine.Linter;
-import io.connlint.core.engine.ProjectSnapshot;
-import io.connlint.core.finding.Severity;
-import io.connlint.core.report.Baseline;
 import io.connlint.core.report.ConsoleReporter;
 import io.connlint.core.report.GithubReporter;
 import io.connlint.core.report.ReportFiles;
-import io.connlint.core.report.Reporter;
+import io.connlint.core.report.ReportFormat;
+import io.connlint.core.report.ReportFormats;
+import io.connlint.core.report.ReportOptions;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -24,14 +28,10 @@ import org.apache.maven.project.MavenProject;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,11 +52,6 @@ public class CheckMojo extends AbstractMojo {
 
     /** Session data key marking that this build's reactor has been checked; a string so every plugin realm agrees. */
     static final String CHECKED_KEY = "io.connlint.maven.CheckMojo.checkedReactor";
-
-    /** A file changed this recently may change again within its time stamps' resolution: no outcome is kept. */
-    private static final Duration RECENT = Duration.ofSeconds(2);
-
-    private static final List<String> FORMATS = List.of("console", "sarif", "json", "checkstyle", "github", "html");
 
     /** Skips the check. */
     @Parameter(property = "connlint.skip", defaultValue = "false")
@@ -137,8 +132,8 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("connlint: skipped (connlint.skip)");
             return;
         }
-        Optional<Severity> threshold = threshold();
-        List<String> reports = reportFormats();
+        FailOn threshold = threshold();
+        List<ReportFormat> reports = reportFormats();
         Reactor reactor = Reactor.of(session, project, getLog());
         if (!reactor.claim(session, CHECKED_KEY)) {
             getLog().debug("connlint: checked once for the reactor at " + reactor.root());
@@ -155,17 +150,15 @@ public class CheckMojo extends AbstractMojo {
         }
         List<Path> excluded = List.of(outputDirectory.toPath());
         Instant started = Instant.now();
-        ProjectSnapshot before = null;
-        String key = null;
+        CachedCheck cached = null;
         if (cache) {
-            key = cacheKey(reactor, reports, threshold);
-            Optional<CheckCache.Outcome> kept = CheckCache.read(cacheFile, key,
-                    looked -> ProjectSnapshot.take(reactor.root(), excluded, named, looked));
+            cached = new CachedCheck(started, cacheFile, cacheKey(reactor, reports, threshold), reactor, excluded, named,
+                    getLog());
+            Optional<CheckCache.Outcome> kept = cached.kept();
             if (kept.isPresent()) {
-                repeat(kept.get());
+                CachedCheck.repeat(kept.get(), getLog(), annotations, outputDirectory.toPath());
                 return;
             }
-            before = ProjectSnapshot.take(reactor.root(), excluded, named);
         }
 
         // a report from an earlier build must not pass for this one's if this run fails
@@ -173,24 +166,21 @@ public class CheckMojo extends AbstractMojo {
         deleteCache(cacheFile);
         ProjectSnapshot.Coverage coverage = ProjectSnapshot.coverage(reactor.root(), excluded, named);
         Transcript out = new Transcript(getLog(), annotations);
-        LintResult result;
-        Baseline.Applied applied = null;
+        CheckOutcome outcome;
         try {
-            Baseline accepted = baseline == null ? null : Baseline.read(baseline.toPath());
-            result = Linter.withDiscoveredRules().lint(reactor.request(configFile).withWatch(coverage));
-            if (accepted != null) {
-                applied = accepted.apply(result);
-                result = applied.result();
-            }
+            outcome = Check.withDiscoveredRules().run(new CheckRequest(reactor.request(configFile).withWatch(coverage),
+                    Optional.ofNullable(baseline).map(File::toPath), reports, ReportOptions.of(pluginVersion), threshold));
         } catch (ConnlintException e) {
             // Bad input from the user (a configFile or baseline that does not exist): the message says it all.
             throw new MojoExecutionException("connlint: " + e.getMessage());
         }
+        LintResult result = outcome.result();
 
         for (Finding f : result.findings()) {
             log(out, f);
         }
-        if (reports.contains("github") || "true".equals(environment.get("GITHUB_ACTIONS"))) {
+        if (reports.stream().anyMatch(f -> f.id().equals(ReportFormats.GITHUB))
+                || "true".equals(environment.get("GITHUB_ACTIONS"))) {
             // A workflow command must start its line: Maven's logger would prefix "[ERROR] ".
             for (Finding f : result.findings()) {
                 out.annotate(GithubReporter.annotation(f));
@@ -198,105 +188,33 @@ public class CheckMojo extends AbstractMojo {
             annotations.flush();
         }
         out.log('I', ConsoleReporter.summary(result));
-        if (applied != null) {
+        if (outcome.baseline().isPresent()) {
+            Baseline.Applied applied = outcome.baseline().get();
             out.log('I', applied.summary(reactor.display(baseline.toPath())));
             for (Baseline.Entry gone : applied.gone()) {
                 out.log('I', "    gone: " + gone.describe());
             }
         }
-        List<CheckCache.Report> written = write(result, reports);
+        List<CheckCache.Report> written = write(outcome.reports());
 
         Optional<String> failure = Optional.empty();
-        if (threshold.isPresent() && result.hasFindingsAtLeast(threshold.get())) {
-            long n = result.countAtLeast(threshold.get());
+        if (outcome.failed()) {
+            long n = outcome.failing();
             String where = written.isEmpty() ? "the log above"
                     : reactor.display(outputDirectory.toPath().resolve(written.get(0).fileName()));
             failure = Optional.of("connlint: " + n + " finding" + (n == 1 ? "" : "s") + " at or above "
-                    + threshold.get().word() + "; see " + where);
+                    + threshold.word() + "; see " + where);
         }
-        if (cache) {
-            keep(cacheFile, key, before, started, coverage, reactor, excluded, named,
-                    new CheckCache.Outcome(out.logged(), out.annotations(), written, failure));
+        if (cached != null) {
+            cached.keep(coverage, new CheckCache.Outcome(out.logged(), out.annotations(), written, failure));
         }
         if (failure.isPresent()) {
             throw new MojoFailureException(failure.get());
         }
     }
 
-    /**
-     * Keeps the outcome for the next build when the check looked only where the snapshot
-     * describes, the files it looked at did not change while it ran, and none changed so recently
-     * that its time stamps could hide a second change.
-     */
-    private void keep(Path cacheFile, String key, ProjectSnapshot before, Instant started,
-                      ProjectSnapshot.Coverage coverage, Reactor reactor, List<Path> excluded, List<Path> named,
-                      CheckCache.Outcome outcome) {
-        Set<String> looked = coverage.looked();
-        byte[] description = before.bytes(looked);
-        String why;
-        if (!before.usable()) {
-            why = before.unusable().orElseThrow();
-        } else if (coverage.uncovered().isPresent()) {
-            why = "the check looked at " + coverage.uncovered().get() + ", outside what the cache can watch";
-        } else if (!before.newest(looked).isBefore(started.minus(RECENT))) {
-            why = "files it read changed in the last " + RECENT.toSeconds() + " s";
-        } else {
-            byte[] now = ProjectSnapshot.take(reactor.root(), excluded, named).bytes(looked);
-            if (!Arrays.equals(description, now)) {
-                why = "files changed during the check: " + firstDifference(description, now);
-            } else {
-                try {
-                    CheckCache.write(cacheFile, key, looked, description, outcome);
-                    return;
-                } catch (IOException e) {
-                    why = "could not write " + cacheFile + ": " + e.getMessage();
-                }
-            }
-        }
-        getLog().debug("connlint: the outcome is not kept for the next build: " + why);
-    }
-
-    /** The entry of the first line where two descriptions differ: what changed. */
-    private static String firstDifference(byte[] a, byte[] b) {
-        String[] x = new String(a, StandardCharsets.UTF_8).split("\n");
-        String[] y = new String(b, StandardCharsets.UTF_8).split("\n");
-        int i = 0;
-        while (i < x.length && i < y.length && x[i].equals(y[i])) {
-            i++;
-        }
-        String line = i < x.length ? x[i] : i < y.length ? y[i] : "";
-        return line.split("\t")[0];
-    }
-
-    /** The last check's outcome again: its log, annotations and reports, and its failure. */
-    private void repeat(CheckCache.Outcome outcome) throws MojoExecutionException, MojoFailureException {
-        getLog().info("connlint: nothing the check reads has changed since the last build; its result follows"
-                + " (-Dconnlint.cache=false checks again)");
-        Transcript out = new Transcript(getLog(), annotations);
-        for (CheckCache.Logged line : outcome.log()) {
-            out.log(line.level(), line.text());
-        }
-        for (String line : outcome.annotations()) {
-            out.annotate(line);
-        }
-        annotations.flush();
-        for (CheckCache.Report report : outcome.reports()) {
-            Path file = outputDirectory.toPath().resolve(report.fileName());
-            try {
-                if (!sameBytes(file, report.bytes())) {
-                    ReportFiles.write(file, report.bytes());
-                }
-            } catch (IOException e) {
-                throw new MojoExecutionException("connlint: could not write " + file + ": " + e.getMessage(), e);
-            }
-        }
-        if (outcome.failure().isPresent()) {
-            throw new MojoFailureException(outcome.failure().get());
-        }
-    }
-
     /** Everything besides the files that decides what the check logs, writes and fails on. */
-    private String cacheKey(Reactor reactor, List<String> reports, Optional<Severity> threshold) {
+    private String cacheKey(Reactor reactor, List<ReportFormat> reports, FailOn threshold) {
         StringBuilder modules = new StringBuilder();
         for (MavenProject p : reactor.projects()) {
             modules.append(Reactor.dir(p)).append(';');
@@ -305,22 +223,13 @@ public class CheckMojo extends AbstractMojo {
                 "modules=" + modules,
                 "configFile=" + (configFile == null ? "" : configFile.getAbsolutePath()),
                 "baseline=" + (baseline == null ? "" : baseline.getAbsolutePath()),
-                "failOn=" + (threshold.isPresent() ? threshold.get().word() : "never"),
-                "formats=" + reports,
+                "failOn=" + threshold.word(),
+                "formats=" + reports.stream().map(ReportFormat::id).toList(),
                 "outputDirectory=" + outputDirectory.getAbsolutePath(),
                 "pluginVersion=" + pluginVersion,
                 "GITHUB_ACTIONS=" + environment.get("GITHUB_ACTIONS"),
                 "java=" + System.getProperty("java.vm.version"),
-                "code=" + CheckCache.codeIdentity(CheckMojo.class, Linter.class));
-    }
-
-    /** Whether {@code file} holds exactly {@code bytes} (a report left as the last build wrote it). */
-    private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
-        try {
-            return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
-        } catch (NoSuchFileException e) {
-            return false;
-        }
+                "code=" + CheckCache.codeIdentity(CheckMojo.class, Check.class));
     }
 
     private void deleteCache(Path cacheFile) throws MojoExecutionException {
@@ -331,31 +240,28 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private Optional<Severity> threshold() throws MojoExecutionException {
-        String level = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
-        if (level.equals("never")) {
-            return Optional.empty();
-        }
-        Optional<Severity> parsed = Severity.parse(level);
+    private FailOn threshold() throws MojoExecutionException {
+        Optional<FailOn> parsed = FailOn.parse(failOn == null ? "error" : failOn);
         if (parsed.isEmpty()) {
-            throw new MojoExecutionException("connlint: failOn (connlint.failOn) must be error, warning, info or never;"
+            throw new MojoExecutionException("connlint: failOn (connlint.failOn) must be " + FailOn.choices() + ";"
                     + " found '" + failOn + "'");
         }
-        return parsed;
+        return parsed.get();
     }
 
-    private List<String> reportFormats() throws MojoExecutionException {
-        Set<String> out = new LinkedHashSet<>();
+    private List<ReportFormat> reportFormats() throws MojoExecutionException {
+        Set<ReportFormat> out = new LinkedHashSet<>();
         for (String f : (formats == null ? "" : formats).split(",")) {
             String format = f.trim().toLowerCase(Locale.ROOT);
             if (format.isEmpty() || format.equals("none")) {
                 continue;
             }
-            if (!FORMATS.contains(format)) {
+            Optional<ReportFormat> known = ReportFormats.find(format);
+            if (known.isEmpty()) {
                 throw new MojoExecutionException("connlint: formats (connlint.formats) takes "
-                        + String.join(", ", FORMATS) + " or none; found '" + f.trim() + "'");
+                        + String.join(", ", ReportFormats.ids()) + " or none; found '" + f.trim() + "'");
             }
-            out.add(format);
+            out.add(known.get());
         }
         return List.copyOf(out);
     }
@@ -371,9 +277,9 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private void deleteReports(List<String> reports) throws MojoExecutionException {
-        for (String format : reports) {
-            Path file = outputDirectory.toPath().resolve("connlint." + Reporter.extension(format));
+    private void deleteReports(List<ReportFormat> reports) throws MojoExecutionException {
+        for (ReportFormat format : reports) {
+            Path file = outputDirectory.toPath().resolve(format.fileName());
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
@@ -383,18 +289,13 @@ public class CheckMojo extends AbstractMojo {
     }
 
     /** Each report into a temporary file, then moved into place: none is ever left half-written. */
-    private List<CheckCache.Report> write(LintResult result, List<String> reports) throws MojoExecutionException {
+    private List<CheckCache.Report> write(List<CheckOutcome.Report> reports) throws MojoExecutionException {
         List<CheckCache.Report> written = new ArrayList<>();
-        Path dir = outputDirectory.toPath();
-        for (String format : reports) {
-            String name = "connlint." + Reporter.extension(format);
-            Path file = dir.resolve(name);
+        for (CheckOutcome.Report report : reports) {
+            Path file = outputDirectory.toPath().resolve(report.fileName());
             try {
-                Reporter reporter = Reporter.forFormat(format, pluginVersion == null ? "unknown" : pluginVersion);
-                StringBuilder text = new StringBuilder();
-                reporter.write(result, text);
-                ReportFiles.write(file, out -> out.append(text));
-                written.add(new CheckCache.Report(name, text.toString().getBytes(StandardCharsets.UTF_8)));
+                ReportFiles.write(file, out -> out.append(report.text()));
+                written.add(new CheckCache.Report(report.fileName(), report.bytes()));
             } catch (IOException e) {
                 throw new MojoExecutionException("connlint: could not write " + file + ": " + e.getMessage(), e);
             }

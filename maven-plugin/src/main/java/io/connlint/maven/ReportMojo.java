@@ -1,11 +1,16 @@
 package io.connlint.maven;
 
+import io.connlint.core.check.Check;
+import io.connlint.core.check.CheckOutcome;
+import io.connlint.core.check.CheckRequest;
+import io.connlint.core.check.FailOn;
 import io.connlint.core.engine.ConnlintException;
 import io.connlint.core.engine.LintRequest;
-import io.connlint.core.finding.LintResult;
-import io.connlint.core.engine.Linter;
 import io.connlint.core.report.HtmlReporter;
 import io.connlint.core.report.ReportFiles;
+import io.connlint.core.report.ReportFormat;
+import io.connlint.core.report.ReportFormats;
+import io.connlint.core.report.ReportOptions;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The connlint page of {@code mvn site}: the HTML report (budget bars per server, memory against
@@ -111,9 +117,9 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
             return;
         }
         try {
-            LintResult result = lint();
+            String page = check(List.of(ReportFormats.get(ReportFormats.HTML))).reports().get(0).text();
             Path target = outputDirectory.toPath().resolve(getOutputName() + ".html");
-            ReportFiles.write(target, out -> reporter().write(result, out));
+            ReportFiles.write(target, out -> out.append(page));
             getLog().info("connlint: report written to " + target);
         } catch (MavenReportException | IOException e) {
             throw new MojoExecutionException("connlint: could not write the report: " + e.getMessage(), e);
@@ -123,12 +129,12 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     /** {@code mvn site}: the report as a page of the site, in the site's frame. */
     @Override
     public void generate(Sink sink, Locale locale) throws MavenReportException {
-        LintResult result = lint();
+        CheckOutcome outcome = check(List.of());
         StringBuilder html = new StringBuilder();
         try {
             html.append("<style>\n").append(HtmlReporter.style()).append("</style>\n");
             // the site page has its own h1 (the title below): the report's headings start at h2
-            reporter().body(result, html, 2);
+            new HtmlReporter(options().toolVersion()).body(outcome.result(), html, 2);
         } catch (IOException e) {
             throw new MavenReportException("connlint: could not render the report: " + e.getMessage(), e);
         }
@@ -149,11 +155,12 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
         sink.close();
     }
 
-    private HtmlReporter reporter() {
-        return new HtmlReporter(pluginVersion == null ? "unknown" : pluginVersion);
+    private ReportOptions options() {
+        return ReportOptions.of(pluginVersion);
     }
 
-    private LintResult lint() throws MavenReportException {
+    /** This project and the modules under it, checked with no baseline and no threshold: a report never fails. */
+    private CheckOutcome check(List<ReportFormat> formats) throws MavenReportException {
         Path root = project.getBasedir().toPath().toAbsolutePath().normalize();
         List<Path> modules = reactorProjects == null ? List.of() : reactorProjects.stream()
                 .map(MavenProject::getBasedir).map(f -> f.toPath().toAbsolutePath().normalize())
@@ -163,7 +170,8 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
             request = request.withConfigFile(configFile.toPath());
         }
         try {
-            return Linter.withDiscoveredRules().lint(request);
+            return Check.withDiscoveredRules().run(new CheckRequest(request, Optional.empty(), formats, options(),
+                    FailOn.NEVER));
         } catch (ConnlintException e) {
             throw new MavenReportException("connlint: " + e.getMessage(), e);
         }

@@ -304,7 +304,7 @@ class CheckMojoTest {
         io.connlint.core.finding.LintResult all = io.connlint.core.engine.Linter.withDiscoveredRules()
                 .lint(Reactor.of(session(), reactor.get(0), log).request(null));
         StringBuilder json = new StringBuilder();
-        io.connlint.core.report.Baseline.of(all).write(json, "test");
+        io.connlint.core.check.Baseline.of(all).write(json, "test");
         Files.writeString(file, json);
         MojoExtension.setVariableValueToObject(mojo, "baseline", file.toFile());
 

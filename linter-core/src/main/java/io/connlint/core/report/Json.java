@@ -11,19 +11,24 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 
-/** Shared JSON writing (Jackson's streaming generator). */
-final class Json {
+/**
+ * Shared JSON writing (Jackson's streaming generator): pretty-printed, arrays one element a line,
+ * {@code \n} line ends, as every JSON file connlint writes looks.
+ */
+public final class Json {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
     }
 
-    interface Body {
+    /** What goes into the document. */
+    public interface Body {
         void write(JsonGenerator g) throws IOException;
     }
 
-    static void write(Appendable out, Body body) throws IOException {
+    /** Writes one document, then a line end. */
+    public static void write(Appendable out, Body body) throws IOException {
         Writer writer = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(writer)) {
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter();

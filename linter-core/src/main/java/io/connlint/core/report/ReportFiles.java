@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -67,6 +68,15 @@ public final class ReportFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Opens a file connlint wrote, such as a baseline, to read it back as UTF-8. The user names
+     * such a file, and the Maven goal's snapshot describes it by that name, so it is read
+     * directly, not through the check's watch.
+     */
+    public static Reader reader(Path file) throws IOException {
+        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.connlint.core.report;
+package io.connlint.core.check;
 
 import io.connlint.core.engine.ConnlintException;
 import io.connlint.core.finding.Finding;

@@ -1,4 +1,4 @@
-package io.connlint.core.report;
+package io.connlint.core.check;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -8,11 +8,11 @@ import io.connlint.core.engine.ConnlintException;
 import io.connlint.core.finding.Finding;
 import io.connlint.core.finding.LintResult;
 import io.connlint.core.model.SourceLocation;
+import io.connlint.core.report.Json;
+import io.connlint.core.report.ReportFiles;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,6 +127,11 @@ public record Baseline(List<Entry> entries) {
         return new Applied(new LintResult(result.model(), fresh, result.rules()), baselined, gone);
     }
 
+    /** Writes the baseline to {@code file}, whole or not at all (as a report is). */
+    public void write(Path file, String toolVersion) throws IOException {
+        ReportFiles.write(file, out -> write(out, toolVersion));
+    }
+
     /** Writes the baseline as JSON. */
     public void write(Appendable out, String toolVersion) throws IOException {
         Json.write(out, g -> {
@@ -154,7 +159,7 @@ public record Baseline(List<Entry> entries) {
      * {@link ConnlintException} naming the file (and the line and column for broken JSON).
      */
     public static Baseline read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = ReportFiles.reader(file)) {
             return parse(r, file.toString());
         } catch (NoSuchFileException e) {
             throw new ConnlintException("baseline " + file + " does not exist; create it with `connlint baseline`"
