@@ -53,7 +53,8 @@ public final class ServerAssembly {
     private final Consumer<ReadProblem> problems;
     private final Consumer<Note> notes;
     private final OptionFileReader reader;
-    private final List<String> filesRead = new ArrayList<>();
+    private final List<String> optionFilesRead = new ArrayList<>();
+    private final List<String> persistedFilesRead = new ArrayList<>();
     private final List<OptionEntry> optionFileEntries = new ArrayList<>();
     private final List<OptionEntry> commandLine = new ArrayList<>();
     private final List<OptionEntry> persisted = new ArrayList<>();
@@ -105,7 +106,7 @@ public final class ServerAssembly {
     }
 
     private void add(OptionFiles read) {
-        filesRead.addAll(read.filesRead());
+        optionFilesRead.addAll(read.filesRead());
         optionFileEntries.addAll(read.entries());
         for (OptionEntry e : read.ignored()) {
             // the option as a MySQL client would name it: case kept, no prefixes
@@ -139,7 +140,7 @@ public final class ServerAssembly {
             PersistedVariables.Result read = PersistedVariables.read(TextFile.read(file, display));
             read.problems().forEach(problems);
             persisted.addAll(read.entries());
-            filesRead.add(display);
+            persistedFilesRead.add(display);
         } catch (TextFile.Unreadable e) {
             problems.accept(e.problem());
         }
@@ -155,6 +156,8 @@ public final class ServerAssembly {
         // the option files' lines only: connlint does not check command-line flags and persisted values
         issues.addAll(Refusals.refusals(optionFileEntries, engine, engineDeclared));
         SortedMap<String, Setting<?>> variables = ServerVariablesBuilder.build(assignments, engine, openFiles);
+        List<String> filesRead = new ArrayList<>(optionFilesRead);
+        filesRead.addAll(persistedFilesRead);
         return new Assembled(engine, filesRead, variables, openFiles, issues, ignoredGroups,
                 overridden(assignments, variables));
     }
