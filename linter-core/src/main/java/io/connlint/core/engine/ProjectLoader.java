@@ -9,32 +9,25 @@ import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.Note;
-import io.connlint.core.model.PoolKind;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.model.UnusedKey;
+import io.connlint.core.pool.AppPools;
 import io.connlint.core.read.FileAccess;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.compose.ComposeFiles;
-import io.connlint.core.read.hikari.HikariPropertiesReader;
-import io.connlint.core.read.hikari.HikariVersion;
 import io.connlint.core.read.spring.BuildFileVersions;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.systemd.SystemdLimits;
 import io.connlint.core.server.OpenFiles;
 import io.connlint.core.server.ServerAssembly;
-import io.connlint.core.read.django.DjangoSettings;
 import io.connlint.core.read.django.Gunicorn;
-import io.connlint.core.read.python.PythonModule;
-import io.connlint.core.read.python.PythonReader;
-import io.connlint.core.read.spring.SpringConfigReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -509,49 +502,22 @@ public final class ProjectLoader {
     }
 
     static boolean isPython(Path file) {
-        return file.getFileName().toString().endsWith(".py");
+        return AppPools.isPython(file);
     }
 
     /** A gunicorn config file's workers and threads. */
     Gunicorn gunicorn(Path file, Map<String, String> env) {
-        PythonModule module = PythonReader.read(file, env, rootPaths);
-        problems.addAll(module.problems());
-        notes.addAll(module.notes());
-        Gunicorn gunicorn = Gunicorn.read(module, env);
-        notes.addAll(gunicorn.notes());
-        return gunicorn;
+        return new AppPools(rootPaths, buildVersions, problems, notes, unused).gunicorn(file, env);
     }
 
-    /**
-     * The connections a Django settings module opens: one pool per MySQL alias, as many
-     * connections per process as the process has threads.
-     */
+    /** The connections a Django settings module opens ({@link AppPools#django}). */
     List<ClientPool> djangoPools(Path file, Map<String, String> env, PoolContext context, Optional<Gunicorn> gunicorn,
                                  boolean declared, boolean onlySource) {
-        PythonModule module = PythonReader.read(file, env, rootPaths);
-        problems.addAll(module.problems());
-        notes.addAll(module.notes());
-        DjangoSettings.Result django = DjangoSettings.read(context.app(), module, rootPaths, declared);
-        problems.addAll(django.problems());
-        notes.addAll(django.notes());
-        unused.addAll(django.unused());
-        Setting<Long> threads = gunicorn.map(Gunicorn::threadsPerWorker).orElseGet(() -> Setting.derived("threads", 1L,
-                "one thread per process (no gunicorn config declared)"));
-        List<String> files = new ArrayList<>(module.filesRead());
-        files.addAll(django.filesRead());
-        List<ClientPool> pools = new ArrayList<>();
-        for (DjangoSettings.DjangoAlias alias : django.aliases()) {
-            String id = django.aliases().size() == 1 && onlySource ? context.app() : context.app() + "/" + alias.alias();
-            java.util.SortedMap<String, Setting<?>> settings = new java.util.TreeMap<>(alias.settings());
-            settings.put(ClientPool.MAXIMUM_POOL_SIZE, threads);
-            pools.add(new ClientPool(id, context.app(), PoolKind.DJANGO, files, alias.target(), settings,
-                    context.instances(), context.processes(), context.server(), context.declaredAt(), List.of(),
-                    context.rollout(), context.maximum()));
-        }
-        return pools;
+        return new AppPools(rootPaths, buildVersions, problems, notes, unused).django(file, env, context.pool(),
+                gunicorn, declared, onlySource);
     }
 
-    /** What every pool of one app shares. */
+    /** What every pool of one app shares; {@link io.connlint.core.pool.PoolContext} is the pool stage's. */
     record PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
                        Optional<SourceLocation> declaredAt, Optional<Setting<Long>> rollout,
                        Optional<Setting<Long>> maximum, Optional<Setting<String>> hikariVersion) {
@@ -563,103 +529,28 @@ public final class ProjectLoader {
         PoolContext withProcesses(Setting<Long> p) {
             return new PoolContext(app, instances, p, server, declaredAt, rollout, maximum, hikariVersion);
         }
+
+        io.connlint.core.pool.PoolContext pool() {
+            return new io.connlint.core.pool.PoolContext(app, instances, processes, server, declaredAt, rollout, maximum,
+                    hikariVersion);
+        }
     }
 
-    /**
-     * The HikariCP release an app's pools run and why: {@code hikariVersion} in connlint.yml, else
-     * the nearest build file's HikariCP version or the one its Spring Boot version manages, else
-     * the latest HikariCP.
-     */
-    Setting<String> hikariVersion(PoolContext context, Path configFile) {
-        if (context.hikariVersion().isPresent()) {
-            Setting<String> declared = context.hikariVersion().get();
-            String v = HikariVersion.parse(declared.value()).orElse(HikariVersion.LATEST).toString();
-            return new Setting<>(ClientPool.HIKARI_VERSION, v, declared.raw(), declared.origin(), v, Optional.empty());
-        }
-        // one look-up per directory: a repository of many pool files reads its build files once
-        Optional<BuildFileVersions.Found> found = BuildFileVersions.near(configFile, rootPaths, buildVersions);
-        String latest = HikariVersion.LATEST.toString();
-        if (found.isEmpty()) {
-            return Setting.assumed(ClientPool.HIKARI_VERSION, latest, "no hikariVersion in connlint.yml and no HikariCP"
-                    + " or Spring Boot version in a build file: the latest HikariCP");
-        }
-        BuildFileVersions.Found f = found.get();
-        if (f.library().equals(BuildFileVersions.HIKARICP)) {
-            Optional<HikariVersion> v = HikariVersion.parse(f.version()).filter(HikariVersion::isModelled);
-            if (v.isPresent()) {
-                return new Setting<>(ClientPool.HIKARI_VERSION, v.get().toString(), f.version(),
-                        new io.connlint.core.model.Origin.InFile(f.at()), v.get().toString(), Optional.empty());
-            }
-            return Setting.assumed(ClientPool.HIKARI_VERSION, latest, "HikariCP " + f.version() + " (" + f.at()
-                    + ") is not a release connlint models (" + HikariVersion.OLDEST + " to " + latest + "): the latest");
-        }
-        Optional<HikariVersion> bundled = HikariVersion.bundledWithSpringBoot(f.version());
-        return bundled.map(v -> Setting.derived(ClientPool.HIKARI_VERSION, v.toString(), "Spring Boot " + f.version()
-                        + " (" + f.at() + ") manages HikariCP " + v))
-                .orElseGet(() -> Setting.assumed(ClientPool.HIKARI_VERSION, latest, "Spring Boot " + f.version() + " ("
-                        + f.at() + ") is not in connlint's table of the HikariCP each Boot release manages: the latest"));
-    }
-
-    /** Spring Boot configuration: {@code application*.yml|yaml|properties}, and any other YAML named for an app. */
+    /** Spring Boot configuration ({@link AppPools#isSpring}). */
     static boolean isSpring(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean yaml = name.endsWith(".yml") || name.endsWith(".yaml");
-        return yaml || (name.startsWith("application") && name.endsWith(".properties"));
+        return AppPools.isSpring(file);
     }
 
-    /** The pools of a Spring Boot application; the auto-configured one is named after the app. */
+    /** The pools of a Spring Boot application ({@link AppPools#spring}). */
     List<ClientPool> springPools(List<Path> files, List<String> profiles, Map<String, String> env, SourceLocation envAt,
                                  PoolContext context, boolean declared, boolean onlySource) {
-        Setting<String> version = hikariVersion(context, files.get(0));
-        SpringConfigReader.Result spring = SpringConfigReader.read(context.app(), files, profiles, env, envAt, rootPaths,
-                declared, HikariVersion.parse(version.value()).orElse(HikariVersion.LATEST));
-        problems.addAll(spring.problems());
-        notes.addAll(spring.notes());
-        unused.addAll(spring.unused());
-        List<ClientPool> pools = new ArrayList<>();
-        for (SpringConfigReader.SpringPool p : spring.pools()) {
-            String id = p.isMain() && onlySource ? context.app() : context.app() + "/" + p.prefix();
-            java.util.SortedMap<String, Setting<?>> settings = new java.util.TreeMap<>(p.settings());
-            if (p.kind() == PoolKind.SPRING_HIKARI) {
-                settings.put(ClientPool.HIKARI_VERSION, version);
-            }
-            pools.add(new ClientPool(id, context.app(), p.kind(), spring.filesRead(), p.target(), settings,
-                    context.instances(), context.processes(), context.server(), context.declaredAt(), p.rejected(),
-                    context.rollout(), context.maximum()));
-        }
-        return pools;
+        return new AppPools(rootPaths, buildVersions, problems, notes, unused).spring(files, profiles, env, envAt,
+                context.pool(), declared, onlySource);
     }
 
-    /** Reads one pool configuration file; empty (with a note or problem) when it has no pool. */
+    /** Reads one pool configuration file ({@link AppPools#file}). */
     Optional<ClientPool> readPool(Path file, String id, PoolContext context) {
-        String display = rootPaths.display(file);
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".properties")) {
-            notes.add(new Note(SourceLocation.startOf(display), "connlint does not read this kind of file yet;"
-                    + " its pools are not in the budget"));
-            return Optional.empty();
-        }
-        TextFile text;
-        try {
-            text = TextFile.read(file, display);
-        } catch (TextFile.Unreadable e) {
-            problems.add(e.problem());
-            return Optional.empty();
-        }
-        HikariPropertiesReader.Result hikari;
-        Setting<String> version = hikariVersion(context, file);
-        try {
-            hikari = HikariPropertiesReader.read(text, HikariVersion.parse(version.value()).orElse(HikariVersion.LATEST));
-        } catch (TextFile.Unreadable e) {
-            problems.add(e.problem());
-            return Optional.empty();
-        }
-        java.util.SortedMap<String, Setting<?>> settings = new java.util.TreeMap<>(hikari.settings());
-        settings.put(ClientPool.HIKARI_VERSION, version);
-        return Optional.of(new ClientPool(id, context.app(), PoolKind.HIKARI, List.of(display), hikari.target(),
-                settings, context.instances(), context.processes(), context.server(),
-                context.declaredAt(),
-                hikari.rejected(), context.rollout(), context.maximum()));
+        return new AppPools(rootPaths, buildVersions, problems, notes, unused).file(file, id, context.pool());
     }
 
     // ---- links --------------------------------------------------------------------------------

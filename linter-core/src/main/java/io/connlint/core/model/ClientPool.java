@@ -1,7 +1,9 @@
 package io.connlint.core.model;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,7 +16,8 @@ import java.util.TreeMap;
  * @param kind       the pool library
  * @param configFiles the files the pool was read from (project-relative)
  * @param target     where it connects, when the configuration says
- * @param settings   pool settings by HikariCP name ({@code maximumPoolSize}, {@code maxLifetime}, …); times in ms
+ * @param values     the pool's settings, each with the library's key and the concept it stands for
+ * @param release    the library release whose defaults and rewrites apply, and why (HikariCP pools)
  * @param instances  how many instances of the app run
  * @param processes  how many processes per instance each open this pool
  * @param server     the server the app declares in connlint.yml, if any
@@ -24,11 +27,12 @@ import java.util.TreeMap;
  * @param maxInstances     the autoscaling ceiling, when known
  */
 public record ClientPool(String id, String app, PoolKind kind, List<String> configFiles, Optional<Target> target,
-                         SortedMap<String, Setting<?>> settings, Setting<Long> instances, Setting<Long> processes,
-                         Optional<Setting<String>> server, Optional<SourceLocation> declaredAt,
+                         List<PoolValue> values, Optional<Setting<String>> release, Setting<Long> instances,
+                         Setting<Long> processes, Optional<Setting<String>> server, Optional<SourceLocation> declaredAt,
                          List<RejectedValue> rejected, Optional<Setting<Long>> rolloutInstances,
                          Optional<Setting<Long>> maxInstances) {
 
+    // The keys of settings(), a public contract of show --format json (HikariCP's names; times in ms).
     public static final String MAXIMUM_POOL_SIZE = "maximumPoolSize";
     public static final String MINIMUM_IDLE = "minimumIdle";
     public static final String MAX_LIFETIME = "maxLifetime";
@@ -46,33 +50,90 @@ public record ClientPool(String id, String app, PoolKind kind, List<String> conf
 
     public ClientPool {
         configFiles = List.copyOf(configFiles);
+        values = List.copyOf(values);
         rejected = List.copyOf(rejected);
-        settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
+        Map<String, PoolConcept> seen = new LinkedHashMap<>();
+        for (PoolValue v : values) {
+            if (seen.containsKey(v.key()) || (v.concept().isPresent() && seen.containsValue(v.concept().get()))) {
+                throw new IllegalArgumentException("pool " + id + " has " + v.key() + " twice");
+            }
+            seen.put(v.key(), v.concept().orElse(null));
+        }
+        if (concept(values, PoolConcept.MAX_CONNECTIONS).filter(PoolValue.Count.class::isInstance).isEmpty()) {
+            throw new IllegalArgumentException("pool " + id + " has no maximum of connections");
+        }
     }
 
-    /** A yes/no pool setting. */
-    public Optional<Setting<Boolean>> booleanSetting(String name) {
-        Setting<?> setting = settings.get(name);
-        if (setting != null && setting.value() instanceof Boolean) {
-            @SuppressWarnings("unchecked")
-            Setting<Boolean> b = (Setting<Boolean>) setting;
-            return Optional.of(b);
+    // ---- the neutral concepts -----------------------------------------------------------------
+
+    /** The value that stands for {@code concept}, if the pool has one. */
+    public Optional<PoolValue> value(PoolConcept concept) {
+        return concept(values, concept);
+    }
+
+    /** The count that stands for {@code concept} ({@link PoolConcept#MAX_CONNECTIONS}, {@link PoolConcept#MIN_IDLE}). */
+    public Optional<PoolValue.Count> count(PoolConcept concept) {
+        return value(concept).filter(PoolValue.Count.class::isInstance).map(PoolValue.Count.class::cast);
+    }
+
+    /** The duration that stands for {@code concept} ({@link PoolConcept#MAX_LIFETIME}, …). */
+    public Optional<PoolValue.Time> time(PoolConcept concept) {
+        return value(concept).filter(PoolValue.Time.class::isInstance).map(PoolValue.Time.class::cast);
+    }
+
+    /** The yes/no setting that stands for {@code concept} ({@link PoolConcept#HEALTH_CHECK}). */
+    public Optional<PoolValue.Flag> flag(PoolConcept concept) {
+        return value(concept).filter(PoolValue.Flag.class::isInstance).map(PoolValue.Flag.class::cast);
+    }
+
+    /** The most connections one process opens: maximumPoolSize, maxActive, maxTotal, Django's threads. */
+    public PoolValue.Count maxConnections() {
+        return count(PoolConcept.MAX_CONNECTIONS).orElseThrow();
+    }
+
+    /** The most connections one process's pool may open (after the library's own rewrites), in its own words. */
+    public Setting<Long> maximumPoolSize() {
+        return maxConnections().setting();
+    }
+
+    // ---- views by key, for reporters (show, html) ---------------------------------------------
+
+    /**
+     * Every setting by the key the model files it under ({@link PoolValue#key()}), and the library
+     * release: what {@code show} prints. Rules read {@link #value(PoolConcept)} instead.
+     */
+    public SortedMap<String, Setting<?>> settings() {
+        SortedMap<String, Setting<?>> settings = new TreeMap<>();
+        for (PoolValue v : values) {
+            settings.put(v.key(), v.setting());
+        }
+        release.ifPresent(r -> settings.put(r.name(), r));
+        return Collections.unmodifiableSortedMap(settings);
+    }
+
+    /** The value filed under {@code key}, if any. */
+    public Optional<PoolValue> valueByKey(String key) {
+        return values.stream().filter(v -> v.key().equals(key)).findFirst();
+    }
+
+    /** A yes/no setting by key (a view for reporters; rules use {@link #flag(PoolConcept)}). */
+    public Optional<Setting<Boolean>> booleanSetting(String key) {
+        return valueByKey(key).filter(PoolValue.Flag.class::isInstance).map(v -> ((PoolValue.Flag) v).setting());
+    }
+
+    /** A numeric setting by key (a view for reporters; rules use {@link #count} or {@link #time}). */
+    public Optional<Setting<Long>> longSetting(String key) {
+        Optional<PoolValue> value = valueByKey(key);
+        if (value.isPresent() && value.get() instanceof PoolValue.Count c) {
+            return Optional.of(c.setting());
+        }
+        if (value.isPresent() && value.get() instanceof PoolValue.Time t) {
+            return Optional.of(t.setting());
         }
         return Optional.empty();
     }
 
-    /** A numeric pool setting. */
-    @SuppressWarnings("unchecked")
-    public Optional<Setting<Long>> longSetting(String name) {
-        Setting<?> setting = settings.get(name);
-        return setting != null && setting.value() instanceof Long ? Optional.of((Setting<Long>) setting) : Optional.empty();
-    }
-
-    /** The most connections one process's pool may open (after the library's own rewrites). */
-    public Setting<Long> maximumPoolSize() {
-        return longSetting(MAXIMUM_POOL_SIZE).orElseThrow(
-                () -> new IllegalStateException("pool " + id + " has no " + MAXIMUM_POOL_SIZE));
-    }
+    // ---- where, and how many ------------------------------------------------------------------
 
     /** Where to point at the pool as a whole: the start of its first config file, else its declaration. */
     public Optional<SourceLocation> location() {
@@ -87,5 +148,9 @@ public record ClientPool(String id, String app, PoolKind kind, List<String> conf
     /** The demand when {@code running} instances run. */
     public long demand(long running) {
         return running * processes.effective() * maximumPoolSize().effective();
+    }
+
+    private static Optional<PoolValue> concept(List<PoolValue> values, PoolConcept concept) {
+        return values.stream().filter(v -> v.concept().equals(Optional.of(concept))).findFirst();
     }
 }

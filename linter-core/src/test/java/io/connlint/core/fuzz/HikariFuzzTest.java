@@ -2,12 +2,12 @@ package io.connlint.core.fuzz;
 
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.read.TextFile;
-import io.connlint.core.read.hikari.HikariPropertiesReader;
+import io.connlint.core.pool.HikariPropertiesFile;
 
 import java.nio.file.Path;
 import java.util.List;
 
-/** HikariCP .properties: HikariPropertiesReader (keys, dataSource.*, the JDBC URL, validate()'s rewrites). */
+/** HikariCP .properties: HikariPropertiesFile (keys, dataSource.*, the JDBC URL, validate()'s rewrites). */
 class HikariFuzzTest extends ReaderFuzz {
 
     @Override
@@ -70,7 +70,7 @@ class HikariFuzzTest extends ReaderFuzz {
 
     @Override
     List<ReadProblem> read(Path dir, Seed seed, byte[] input) throws Exception {
-        HikariPropertiesReader.read(decode(dir, "hikari.properties", input));
+        HikariPropertiesFile.read(decode(dir, "hikari.properties", input));
         return List.of();
     }
 }

@@ -3,7 +3,7 @@ package io.connlint.core.fuzz;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.read.mycnf.ProjectPaths;
-import io.connlint.core.read.spring.SpringConfigReader;
+import io.connlint.core.pool.SpringPools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Spring Boot application.yml and application.properties: SpringConfigReader with profiles,
+ * Spring Boot application.yml and application.properties: SpringPools with profiles,
  * placeholders and the pools it builds. The seed's format decides the file name.
  */
 class SpringFuzzTest extends ReaderFuzz {
@@ -101,7 +101,7 @@ class SpringFuzzTest extends ReaderFuzz {
         Files.deleteIfExists(dir.resolve(yaml ? "application.properties" : "application.yml"));
         Path file = write(dir, name, input);
         List<String> profiles = input.length % 2 == 0 ? List.of() : List.of("prod");
-        SpringConfigReader.Result result = SpringConfigReader.read("app", List.of(file), profiles, Map.of("POOL", "7"),
+        SpringPools.Result result = SpringPools.read("app", List.of(file), profiles, Map.of("POOL", "7"),
                 SourceLocation.startOf("connlint.yml"), new ProjectPaths(dir, Map.of()), input.length % 3 == 0);
         return result.problems();
     }

@@ -1,7 +1,7 @@
 package io.connlint.core.read;
 
 import io.connlint.core.model.Setting;
-import io.connlint.core.read.hikari.HikariPropertiesReader;
+import io.connlint.core.pool.HikariPropertiesFile;
 import io.connlint.core.read.hikari.HikariVersion;
 import io.connlint.core.testing.Corpus;
 import org.junit.jupiter.api.AfterAll;
@@ -180,7 +180,7 @@ class HikariOracleTest {
     /** Runs one input on one release; counts [started, refused]; adds a line per disagreement. */
     private static void compare(Release release, String text, int[] counts, List<String> disagreements)
             throws Exception {
-        HikariPropertiesReader.Result ours = HikariPropertiesReader.read(new TextFile("t.properties", text),
+        HikariPropertiesFile.Result ours = HikariPropertiesFile.read(new TextFile("t.properties", text),
                 release.version());
         List<String> refusals = new ArrayList<>();
         ours.rejected().forEach(r -> refusals.add(r.key() + "=" + r.value() + ": " + r.why()));

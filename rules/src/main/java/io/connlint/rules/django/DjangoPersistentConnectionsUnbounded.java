@@ -6,8 +6,9 @@ import io.connlint.core.rule.RuleContext;
 import io.connlint.core.finding.Severity;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.Deployment;
+import io.connlint.core.model.PoolConcept;
 import io.connlint.core.model.PoolKind;
-import io.connlint.core.model.Setting;
+import io.connlint.core.model.PoolValue;
 
 /**
  * {@code CONN_MAX_AGE = None}: every worker thread keeps its connection forever. Without health
@@ -21,15 +22,14 @@ public final class DjangoPersistentConnectionsUnbounded implements Rule {
     @Override
     public void check(Deployment model, RuleContext context) {
         for (ClientPool pool : model.pools()) {
-            if (pool.kind() != PoolKind.DJANGO) {
+            if (!pool.kind().equals(PoolKind.DJANGO)) {
                 continue;
             }
-            var age = pool.longSetting(ClientPool.CONN_MAX_AGE);
-            if (age.isEmpty() || age.get().effective() != ClientPool.CONN_MAX_AGE_UNLIMITED) {
+            var age = pool.time(PoolConcept.MAX_LIFETIME).filter(PoolValue.Time::unlimited).map(PoolValue.Time::setting);
+            if (age.isEmpty()) {
                 continue;
             }
-            boolean healthChecks = pool.booleanSetting(ClientPool.CONN_HEALTH_CHECKS)
-                    .map(Setting::effective).orElse(false);
+            boolean healthChecks = pool.flag(PoolConcept.HEALTH_CHECK).map(f -> f.setting().effective()).orElse(false);
             RuleContext.Report report = context.report("CONN_MAX_AGE = None: each of the "
                             + pool.processes().effective() * pool.maximumPoolSize().effective()
                             + " threads of every " + pool.app() + " instance keeps its connection forever, also across"

@@ -6,8 +6,9 @@ import io.connlint.core.rule.RuleContext;
 import io.connlint.core.finding.Severity;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.Deployment;
+import io.connlint.core.model.PoolConcept;
 import io.connlint.core.model.PoolKind;
-import io.connlint.core.model.Setting;
+import io.connlint.core.model.PoolValue;
 
 /**
  * Persistent connections without health checks: after a server restart or a network drop, each
@@ -21,20 +22,19 @@ public final class DjangoPersistentWithoutHealthChecks implements Rule {
     @Override
     public void check(Deployment model, RuleContext context) {
         for (ClientPool pool : model.pools()) {
-            if (pool.kind() != PoolKind.DJANGO) {
+            if (!pool.kind().equals(PoolKind.DJANGO)) {
                 continue;
             }
-            var age = pool.longSetting(ClientPool.CONN_MAX_AGE);
-            if (age.isEmpty() || age.get().effective() == 0) {
+            var lifetime = pool.time(PoolConcept.MAX_LIFETIME);
+            if (lifetime.isEmpty() || lifetime.get().setting().effective() == 0) {
                 continue;
             }
-            boolean healthChecks = pool.booleanSetting(ClientPool.CONN_HEALTH_CHECKS)
-                    .map(Setting::effective).orElse(false);
+            var age = lifetime.map(PoolValue.Time::setting);
+            boolean healthChecks = pool.flag(PoolConcept.HEALTH_CHECK).map(f -> f.setting().effective()).orElse(false);
             if (healthChecks) {
                 continue;
             }
-            String kept = age.get().effective() == ClientPool.CONN_MAX_AGE_UNLIMITED ? "None"
-                    : String.valueOf(age.get().effective());
+            String kept = lifetime.get().unlimited() ? "None" : String.valueOf(age.get().effective());
             context.report("connections of " + pool.id() + " persist (CONN_MAX_AGE = " + kept
                             + ") but are reused without a health check: after a server restart each thread's next"
                             + " request fails")

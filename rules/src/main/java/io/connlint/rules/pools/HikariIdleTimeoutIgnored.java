@@ -6,7 +6,11 @@ import io.connlint.core.rule.RuleContext;
 import io.connlint.core.finding.Severity;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.Deployment;
-import io.connlint.core.model.PoolKind;
+import io.connlint.core.model.PoolConcept;
+import io.connlint.core.model.PoolValue;
+import io.connlint.core.model.Setting;
+
+import java.util.Optional;
 
 /**
  * idleTimeout only retires connections above minimumIdle; a fixed-size pool (the default) has
@@ -21,20 +25,24 @@ public final class HikariIdleTimeoutIgnored implements Rule {
     @Override
     public void check(Deployment model, RuleContext context) {
         for (ClientPool pool : model.pools()) {
-            if (pool.kind() != PoolKind.HIKARI && pool.kind() != PoolKind.SPRING_HIKARI) {
+            if (!pool.kind().isHikari()) {
                 continue;
             }
-            var idle = pool.longSetting(ClientPool.IDLE_TIMEOUT);
-            var minIdle = pool.longSetting(ClientPool.MINIMUM_IDLE);
-            if (idle.isEmpty() || !idle.get().isWritten() || minIdle.isEmpty()
-                    || minIdle.get().effective() < pool.maximumPoolSize().effective()) {
+            Optional<PoolValue.Time> idle = pool.time(PoolConcept.IDLE_TIMEOUT);
+            Optional<PoolValue.Count> minIdle = pool.count(PoolConcept.MIN_IDLE);
+            Setting<Long> max = pool.maximumPoolSize();
+            if (idle.isEmpty() || !idle.get().setting().isWritten() || minIdle.isEmpty()
+                    || minIdle.get().setting().effective() < max.effective()) {
                 continue;
             }
-            context.report("idleTimeout of pool " + pool.id() + " has no effect: minimumIdle = "
-                            + minIdle.get().effective() + " equals maximumPoolSize, so the pool keeps every connection"
-                            + " open (a fixed-size pool)")
-                    .at(idle.get(), pool.location())
-                    .help("remove idleTimeout, or set minimumIdle below maximumPoolSize to let idle connections go")
+            String idleName = idle.get().setting().name();
+            String minName = minIdle.get().setting().name();
+            context.report(idleName + " of pool " + pool.id() + " has no effect: " + minName + " = "
+                            + minIdle.get().setting().effective() + " equals " + max.name() + ", so the pool keeps"
+                            + " every connection open (a fixed-size pool)")
+                    .at(idle.get().setting(), pool.location())
+                    .help("remove " + idleName + ", or set " + minName + " below " + max.name()
+                            + " to let idle connections go")
                     .emit();
         }
     }

@@ -7,14 +7,17 @@ import io.connlint.core.finding.Severity;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
-import io.connlint.core.model.PoolKind;
+import io.connlint.core.model.PoolConcept;
+import io.connlint.core.model.PoolValue;
 import io.connlint.core.model.Setting;
 import io.connlint.rules.text.Numbers;
 
+import java.util.Optional;
+
 /**
- * A pool that lets idle connections go (minimumIdle below maximumPoolSize) should let them go
- * before the server does: otherwise idle connections die on the server first and the pool finds
- * them dead, unless keepalive pings them in time.
+ * A pool that lets idle connections go (minimum idle below its maximum) should let them go before
+ * the server does: otherwise idle connections die on the server first and the pool finds them dead,
+ * unless keepalive pings them in time. For every pool library with an idle timeout, in its words.
  */
 @LintRule(code = "CL306", name = "pool-idle-timeout-exceeds-wait-timeout",
         summary = "Idle connections outlive the server's wait_timeout in the pool",
@@ -27,59 +30,81 @@ public final class PoolIdleTimeoutExceedsWaitTimeout implements Rule {
             Setting<Long> wait = server.waitTimeout();
             long waitMs = wait.effective() * 1000;
             for (ClientPool pool : model.poolsOf(server)) {
-                if (pool.kind() != PoolKind.HIKARI && pool.kind() != PoolKind.SPRING_HIKARI) {
-                    continue;
-                }
-                var idle = pool.longSetting(ClientPool.IDLE_TIMEOUT);
-                var minIdle = pool.longSetting(ClientPool.MINIMUM_IDLE);
-                if (idle.isEmpty() || minIdle.isEmpty()
-                        || minIdle.get().effective() >= pool.maximumPoolSize().effective()) {
+                Optional<PoolValue.Time> idle = pool.time(PoolConcept.IDLE_TIMEOUT);
+                Optional<PoolValue.Count> minIdle = pool.count(PoolConcept.MIN_IDLE);
+                Setting<Long> max = pool.maximumPoolSize();
+                if (idle.isEmpty() || minIdle.isEmpty() || minIdle.get().setting().effective() >= max.effective()) {
                     continue; // a fixed-size pool never retires idle connections: CL303 covers it
                 }
-                long idleMs = idle.get().effective();
-                boolean kept = pool.longSetting(ClientPool.KEEPALIVE_TIME)
-                        .map(k -> k.effective() > 0 && k.effective() < waitMs).orElse(false);
-                if ((idleMs != 0 && idleMs < waitMs) || kept) {
+                boolean never = idle.get().unlimited();
+                long idleMs = idle.get().millis();
+                if ((!never && idleMs < waitMs) || keptAlive(pool, waitMs)) {
                     continue;
                 }
-                String idleText = idleMs == 0 ? "never (idleTimeout 0" + idle.get().reason().map(r -> ": " + r).orElse("")
-                        + ")" : "after idleTimeout " + Numbers.millis(idleMs);
+                Setting<Long> idleSetting = idle.get().setting();
+                String name = idleSetting.name();
+                String idleText = never ? "never (" + name + " " + idleSetting.effective()
+                        + idleSetting.reason().map(r -> ": " + r).orElse("") + ")"
+                        : "after " + name + " " + Numbers.millis(idleMs);
                 context.report("pool " + pool.id() + " retires idle connections " + idleText + ", but server "
                                 + server.id() + " closes them after wait_timeout " + Numbers.seconds(wait.effective())
                                 + ", and no keepalive pings them before")
-                        .at(idle.get(), pool.location())
+                        .at(idleSetting, pool.location())
                         .related(wait, "wait_timeout = " + wait.effective() + " on server " + server.id())
-                        .arithmetic("minimumIdle " + minIdle.get().effective() + " < maximumPoolSize "
-                                + pool.maximumPoolSize().effective() + ": idle connections wait for idleTimeout")
-                        .arithmetic((idleMs == 0 ? "idleTimeout 0 (never)" : "idleTimeout " + idleMs + " ms")
-                                + " >= wait_timeout " + wait.effective() + " s = " + waitMs + " ms ("
+                        .arithmetic(minIdle.get().setting().name() + " " + minIdle.get().setting().effective() + " < "
+                                + max.name() + " " + max.effective() + ": idle connections wait for " + name)
+                        .arithmetic((never ? name + " " + idleSetting.effective() + " (never)" : name + " " + idleMs
+                                + " ms") + " >= wait_timeout " + wait.effective() + " s = " + waitMs + " ms ("
                                 + wait.origin().describe() + ")")
-                        .help(fix(pool, waitMs))
+                        .help(fix(pool, idle.get(), waitMs))
                         .emit();
             }
         }
     }
 
+    /** True when the pool's keepalive pings idle connections before the server closes them. */
+    private static boolean keptAlive(ClientPool pool, long waitMs) {
+        return pool.time(PoolConcept.KEEPALIVE).map(k -> !k.unlimited() && k.millis() > 0 && k.millis() < waitMs)
+                .orElse(false);
+    }
+
     /**
-     * An idleTimeout HikariCP keeps (at least 10000, and 1000 below maxLifetime, else validate()
-     * turns it off) below wait_timeout, as a round value; else a keepaliveTime (at least 30000,
-     * below maxLifetime).
+     * An idle timeout the library keeps (at least its floor, and far enough below the lifetime, else
+     * the library turns it off) below wait_timeout, as a round value; else a keepalive (at least its
+     * floor, below the lifetime).
      */
-    static String fix(ClientPool pool, long waitMs) {
-        long life = pool.longSetting(ClientPool.MAX_LIFETIME).map(Setting::effective).orElse(1_800_000L);
-        long idleCap = Math.min(waitMs - 1, life > 0 ? life - 1_001 : Long.MAX_VALUE);
-        long idle = round(idleCap);
-        if (idle >= 10_000) {
-            return "set idleTimeout = " + idle + " (below wait_timeout " + waitMs + " ms"
-                    + (life > 0 ? " and maxLifetime " + life + " − 1000" : "") + "), or keepaliveTime below wait_timeout";
+    static String fix(ClientPool pool, PoolValue.Time idle, long waitMs) {
+        Optional<PoolValue.Time> lifetime = pool.time(PoolConcept.MAX_LIFETIME);
+        long life = lifetime.filter(t -> !t.unlimited()).map(PoolValue.Time::millis).orElse(0L);
+        String lifeName = lifetime.map(t -> t.setting().name()).orElse("the lifetime");
+        String library = pool.kind().library();
+        String idleName = idle.setting().name();
+        long idleGap = idle.limits().belowLifetimeBy().orElse(0L);
+        long idleFloor = idle.limits().floor().orElse(1L);
+        long value = round(Math.min(waitMs - 1, cap(life, idleGap)));
+        Optional<PoolValue.Time> keepalive = pool.time(PoolConcept.KEEPALIVE);
+        if (value >= idleFloor) {
+            return "set " + idleName + " = " + value + " (below wait_timeout " + waitMs + " ms"
+                    + (life > 0 ? " and " + lifeName + " " + life + " − " + idleGap : "") + ")"
+                    + keepalive.map(k -> ", or " + k.setting().name() + " below wait_timeout").orElse("");
         }
-        long keepCap = Math.min(waitMs - 1, life > 0 ? life - 1 : Long.MAX_VALUE);
-        long keep = round(keepCap);
-        if (keep >= 30_000) {
-            return "set keepaliveTime = " + keep + " (below wait_timeout " + waitMs + " ms), since HikariCP takes no"
-                    + " idleTimeout below 10000";
+        if (keepalive.isPresent()) {
+            String keepName = keepalive.get().setting().name();
+            long keepFloor = keepalive.get().limits().floor().orElse(1L);
+            long keep = round(Math.min(waitMs - 1, cap(life, keepalive.get().limits().belowLifetimeBy().orElse(0L))));
+            if (keep >= keepFloor) {
+                return "set " + keepName + " = " + keep + " (below wait_timeout " + waitMs + " ms), since " + library
+                        + " takes no " + idleName + " below " + idleFloor;
+            }
+            return "raise wait_timeout: " + library + " takes no " + idleName + " below " + idleFloor + " ms and no "
+                    + keepName + " below " + keepFloor + " ms";
         }
-        return "raise wait_timeout: HikariCP takes no idleTimeout below 10000 ms and no keepaliveTime below 30000 ms";
+        return "raise wait_timeout: " + library + " takes no " + idleName + " below " + idleFloor + " ms";
+    }
+
+    /** The most a value may be to stay more than {@code gap} below the lifetime (none when there is none). */
+    private static long cap(long life, long gap) {
+        return life > 0 ? life - gap - 1 : Long.MAX_VALUE;
     }
 
     /** Whole minutes when at least two, else whole seconds, not above {@code cap}. */

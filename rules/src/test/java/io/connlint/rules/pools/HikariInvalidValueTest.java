@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HikariInvalidValueTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"refused", "old-release", "spring"})
+    @ValueSource(strings = {"refused", "old-release", "spring", "spring-binding"})
     void findingsMatchTheMarkers(String project) {
         RuleTester.assertFindings(RuleTester.project(HikariInvalidValueTest.class, project), new HikariInvalidValue());
     }

@@ -11,7 +11,7 @@ class PoolLifetimeExceedsWaitTimeoutTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"default-lifetime", "explicit-lifetime", "margin", "rewritten", "infinite",
-            "short-wait-timeout", "option-margin"})
+            "short-wait-timeout", "option-margin", "other-libraries"})
     void findingsMatchTheMarkers(String project) {
         RuleTester.assertFindings(RuleTester.project(PoolLifetimeExceedsWaitTimeoutTest.class, project),
                 new PoolLifetimeExceedsWaitTimeout());
@@ -19,9 +19,9 @@ class PoolLifetimeExceedsWaitTimeoutTest {
 
     @Test
     void suggestsWholeMinutesBelowTheLimit() {
-        assertEquals(540_000, PoolLifetimeExceedsWaitTimeout.suggestion(595_000));
-        assertEquals(119_000, PoolLifetimeExceedsWaitTimeout.suggestion(120_000));
-        assertEquals(54_000, PoolLifetimeExceedsWaitTimeout.suggestion(55_000));
-        assertEquals(30_000, PoolLifetimeExceedsWaitTimeout.suggestion(30_001));
+        assertEquals(540_000, PoolLifetimeExceedsWaitTimeout.suggestion(595_000, 30_000));
+        assertEquals(119_000, PoolLifetimeExceedsWaitTimeout.suggestion(120_000, 30_000));
+        assertEquals(54_000, PoolLifetimeExceedsWaitTimeout.suggestion(55_000, 30_000));
+        assertEquals(30_000, PoolLifetimeExceedsWaitTimeout.suggestion(30_001, 30_000));
     }
 }

@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The database connections a Django settings module configures: one per {@code DATABASES} alias
@@ -43,10 +41,14 @@ import java.util.TreeMap;
  */
 public final class DjangoSettings {
 
-    private static final String ENGINE_DEFAULT = "Django";
-
-    /** One alias's connections. */
-    public record DjangoAlias(String alias, Optional<Target> target, SortedMap<String, Setting<?>> settings) {
+    /**
+     * One alias's connections.
+     *
+     * @param connMaxAge   CONN_MAX_AGE in seconds ({@link ClientPool#CONN_MAX_AGE_UNLIMITED} for None), if written
+     * @param healthChecks CONN_HEALTH_CHECKS, if written
+     */
+    public record DjangoAlias(String alias, Optional<Target> target, Optional<Setting<Long>> connMaxAge,
+                              Optional<Setting<Boolean>> healthChecks) {
     }
 
     /** What the module configures. */
@@ -129,26 +131,26 @@ public final class DjangoSettings {
             notes.add(new Note(engine.at(), "the ENGINE of " + label + " of " + app + " cannot be known statically"
                     + reason(engine) + ": assumed MySQL, since connlint.yml declares the app"));
         }
-        SortedMap<String, Setting<?>> settings = new TreeMap<>();
-        settings.put(ClientPool.CONN_MAX_AGE, connMaxAge(label, alias.entries().get("CONN_MAX_AGE"), alias.at()));
-        settings.put(ClientPool.CONN_HEALTH_CHECKS, healthChecks(alias.entries().get("CONN_HEALTH_CHECKS")));
-        return Optional.of(new DjangoAlias(name, target(label, alias), settings));
+        Optional<Setting<Long>> maxAge = connMaxAge(label, alias.entries().get("CONN_MAX_AGE"));
+        Optional<Setting<Boolean>> healthChecks = healthChecks(alias.entries().get("CONN_HEALTH_CHECKS"));
+        return Optional.of(new DjangoAlias(name, target(label, alias), maxAge, healthChecks));
     }
 
-    /** CONN_MAX_AGE in seconds; None is {@link ClientPool#CONN_MAX_AGE_UNLIMITED}; absent is Django's 0. */
-    private Setting<Long> connMaxAge(String label, PyValue value, SourceLocation aliasAt) {
+    /** CONN_MAX_AGE in seconds; None is {@link ClientPool#CONN_MAX_AGE_UNLIMITED}; empty when not written. */
+    private Optional<Setting<Long>> connMaxAge(String label, PyValue value) {
         if (value == null) {
-            return Setting.engineDefault(ClientPool.CONN_MAX_AGE, 0L, ENGINE_DEFAULT);
+            return Optional.empty();
         }
         PyValue v = worstOf(value);
         if (v instanceof PyNone) {
-            return Setting.written(ClientPool.CONN_MAX_AGE, ClientPool.CONN_MAX_AGE_UNLIMITED, "None", v.at());
+            return Optional.of(Setting.written(ClientPool.CONN_MAX_AGE, ClientPool.CONN_MAX_AGE_UNLIMITED, "None", v.at()));
         }
         if (v instanceof PyInt i) {
-            return Setting.written(ClientPool.CONN_MAX_AGE, i.value(), String.valueOf(i.value()), v.at());
+            return Optional.of(Setting.written(ClientPool.CONN_MAX_AGE, i.value(), String.valueOf(i.value()), v.at()));
         }
         if (v instanceof PyFloat f) {
-            return Setting.written(ClientPool.CONN_MAX_AGE, (long) f.value(), String.valueOf(f.value()), v.at());
+            return Optional.of(Setting.written(ClientPool.CONN_MAX_AGE, (long) f.value(), String.valueOf(f.value()),
+                    v.at()));
         }
         if (v instanceof PyStr s && s.value().trim().matches("\\d+")) {
             // Django compares time.monotonic() + max_age: a numeric string fails at the first request
@@ -157,19 +159,20 @@ public final class DjangoSettings {
         }
         notes.add(new Note(v.at(), label + "[\"CONN_MAX_AGE\"] of " + app + " cannot be known statically" + reason(v)
                 + ": assumed 0 (Django's default)"));
-        return Setting.assumed(ClientPool.CONN_MAX_AGE, 0L, "CONN_MAX_AGE cannot be known statically");
+        return Optional.of(Setting.assumed(ClientPool.CONN_MAX_AGE, 0L, "CONN_MAX_AGE cannot be known statically"));
     }
 
-    private static Setting<Boolean> healthChecks(PyValue value) {
+    private static Optional<Setting<Boolean>> healthChecks(PyValue value) {
         if (value == null) {
-            return Setting.engineDefault(ClientPool.CONN_HEALTH_CHECKS, false, ENGINE_DEFAULT);
+            return Optional.empty();
         }
         PyValue v = worstOf(value);
         Optional<Boolean> truth = truthiness(v);
         if (truth.isEmpty()) {
-            return Setting.assumed(ClientPool.CONN_HEALTH_CHECKS, false, "CONN_HEALTH_CHECKS cannot be known statically");
+            return Optional.of(Setting.assumed(ClientPool.CONN_HEALTH_CHECKS, false,
+                    "CONN_HEALTH_CHECKS cannot be known statically"));
         }
-        return Setting.written(ClientPool.CONN_HEALTH_CHECKS, truth.get(), raw(v), v.at());
+        return Optional.of(Setting.written(ClientPool.CONN_HEALTH_CHECKS, truth.get(), raw(v), v.at()));
     }
 
     /** Where the alias connects: OPTIONS, then HOST/PORT/NAME/USER, then an OPTIONS read_default_file. */

@@ -9,14 +9,14 @@ import java.util.function.Function;
  * {@code ${name}} and {@code ${name:default}} placeholders, nested in names and defaults, as
  * Spring's PropertyPlaceholderHelper resolves them. What cannot be resolved is kept and named.
  */
-final class Placeholders {
+public final class Placeholders {
 
     /**
      * The resolved text, the names that had neither a value nor a default, and the names that
      * refer to themselves (Spring refuses those: "Circular placeholder reference").
      */
-    record Resolved(String value, List<String> unresolved, List<String> circular) {
-        boolean complete() {
+    public record Resolved(String value, List<String> unresolved, List<String> circular) {
+        public boolean complete() {
             return unresolved.isEmpty() && circular.isEmpty();
         }
     }
@@ -25,11 +25,11 @@ final class Placeholders {
 
     private final Function<String, Optional<String>> lookup;
 
-    Placeholders(Function<String, Optional<String>> lookup) {
+    public Placeholders(Function<String, Optional<String>> lookup) {
         this.lookup = lookup;
     }
 
-    Resolved resolve(String text) {
+    public Resolved resolve(String text) {
         List<String> unresolved = new ArrayList<>();
         List<String> circular = new ArrayList<>();
         String value = resolve(text, unresolved, circular, new java.util.ArrayDeque<>(), 0);

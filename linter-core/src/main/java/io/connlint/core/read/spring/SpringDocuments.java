@@ -21,7 +21,7 @@ import java.util.Optional;
  * YAML documents split at {@code ---}, {@code .properties} documents at a {@code #---} or
  * {@code !---} line (no leading white space, exactly three hyphens).
  */
-final class SpringDocuments {
+public final class SpringDocuments {
 
     static final String ON_PROFILE = SpringKeys.canonical("spring.config.activate.on-profile");
     static final String LEGACY_PROFILES = SpringKeys.canonical("spring.profiles");
@@ -31,13 +31,13 @@ final class SpringDocuments {
      * YAML 1.1 types as a number carries that number, which Spring's binder converts directly
      * ({@code 025} is 21, {@code 25.9} binds to an int as 25).
      */
-    record Prop(String key, String canonical, String value, SourceLocation at, Optional<Number> typed) {
-        Prop(String key, String value, SourceLocation at) {
+    public record Prop(String key, String canonical, String value, SourceLocation at, Optional<Number> typed) {
+        public Prop(String key, String value, SourceLocation at) {
             this(key, SpringKeys.canonical(key), value, at, Optional.empty());
         }
 
         /** True when the key is written in the canonical kebab form the binder looks up first. */
-        boolean isKebab() {
+        public boolean isKebab() {
             return key.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
                     || c == '[' || c == ']');
         }

@@ -65,4 +65,17 @@ public final class SpringKeys {
         return canonicalKey.equals(canonicalPrefix) || canonicalKey.startsWith(canonicalPrefix + ".")
                 || canonicalKey.startsWith(canonicalPrefix + "[");
     }
+
+    /** The kebab-case spelling Spring's documentation uses: {@code maximumPoolSize} → {@code maximum-pool-size}. */
+    public static String kebab(String property) {
+        StringBuilder out = new StringBuilder();
+        for (char c : property.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                out.append('-').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }

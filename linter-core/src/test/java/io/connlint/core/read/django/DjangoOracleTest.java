@@ -7,9 +7,11 @@ import io.connlint.core.model.Deployment;
 import io.connlint.core.model.HostPort;
 import io.connlint.core.model.Origin;
 import io.connlint.core.model.PoolKind;
+import io.connlint.core.model.PoolValue;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.model.Target;
+import io.connlint.core.pool.DjangoConnections;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
@@ -191,11 +193,12 @@ class DjangoOracleTest {
         Setting<String> host = Setting.written("HOST", "DB.Internal", "\"DB.Internal\"", at);
         Target target = new Target(List.of(new HostPort("DB.Internal", Optional.of(3306))), Optional.of("shop"),
                 Optional.empty(), host);
-        TreeMap<String, Setting<?>> settings = new TreeMap<>();
-        settings.put(CONN_MAX_AGE, Setting.written(CONN_MAX_AGE, UNLIMITED, "None", at));
-        settings.put(CONN_HEALTH_CHECKS, Setting.written(CONN_HEALTH_CHECKS, true, "\"False\"", at));
-        ClientPool pool = new ClientPool(APP, APP, PoolKind.DJANGO, List.of(at.path()), Optional.of(target), settings,
-                Setting.written("instances", 2L, "2", at), Setting.derived("processes", 1L, "one process"),
+        List<PoolValue> values = DjangoConnections.INSTANCE.values(
+                Optional.of(Setting.written(CONN_MAX_AGE, UNLIMITED, "None", at)),
+                Optional.of(Setting.written(CONN_HEALTH_CHECKS, true, "\"False\"", at)),
+                Setting.derived("threads", 1L, "one thread"));
+        ClientPool pool = new ClientPool(APP, APP, PoolKind.DJANGO, List.of(at.path()), Optional.of(target), values,
+                Optional.empty(), Setting.written("instances", 2L, "2", at), Setting.derived("processes", 1L, "one process"),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
         assertEquals(fromPython(python), fromConnlint(pool));
         python.put(CONN_MAX_AGE, 0L);

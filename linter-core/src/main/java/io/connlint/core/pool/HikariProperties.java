@@ -1,4 +1,6 @@
-package io.connlint.core.read.hikari;
+package io.connlint.core.pool;
+
+import io.connlint.core.read.hikari.HikariVersion;
 
 import java.util.Map;
 import java.util.Optional;
