@@ -14,7 +14,11 @@ import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
 import io.connlint.core.model.UnusedKey;
+import io.connlint.core.app.AppFiles;
+import io.connlint.core.app.AppFormat;
+import io.connlint.core.app.AppFormats;
 import io.connlint.core.pool.AppPools;
+import io.connlint.core.pool.PoolContext;
 import io.connlint.core.read.FileAccess;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.compose.ComposeFiles;
@@ -476,81 +480,31 @@ public final class ProjectLoader {
         for (Setting<String> file : app.config()) {
             existingFile(file).ifPresent(files::add);
         }
-        List<Path> spring = files.stream().filter(ProjectLoader::isSpring).toList();
-        List<Path> django = files.stream().filter(ProjectLoader::isPython).toList();
-        List<Path> others = files.stream().filter(f -> !isSpring(f) && !isPython(f)).toList();
-        List<ClientPool> pools = new ArrayList<>();
-        Optional<Gunicorn> gunicorn = app.gunicorn().flatMap(this::existingFile).map(f -> gunicorn(f, app.env()));
+        AppPools reading = appPools();
+        Optional<Gunicorn> gunicorn = app.gunicorn().flatMap(this::existingFile).map(f -> reading.gunicorn(f, app.env()));
         if (gunicorn.isPresent() && app.processes().isEmpty()) {
             processes = gunicorn.get().workers();
         }
         PoolContext context = new PoolContext(app.id(), instances, processes, server, Optional.of(app.at()),
                 scaling.rollout(), scaling.maximum(), app.hikariVersion());
-        for (Path file : django) {
-            pools.addAll(djangoPools(file, app.env(), context, gunicorn, true,
-                    django.size() == 1 && spring.isEmpty() && others.isEmpty()));
-        }
-        if (!spring.isEmpty()) {
-            pools.addAll(springPools(spring, app.profiles().stream().map(Setting::value).toList(), app.env(), app.at(),
-                    context, true, others.isEmpty()));
-        }
-        for (Path file : others) {
-            String id = others.size() == 1 && spring.isEmpty() ? app.id() : app.id() + "/" + file.getFileName();
-            readPool(file, id, context).ifPresent(pools::add);
+        Map<AppFormat, List<Path>> byFormat = new java.util.LinkedHashMap<>();
+        AppFormats.ALL.forEach(f -> byFormat.put(f, new ArrayList<>()));
+        files.forEach(f -> AppFormats.of(f).ifPresent(format -> byFormat.get(format).add(f)));
+        List<ClientPool> pools = new ArrayList<>();
+        List<String> profiles = app.profiles().stream().map(Setting::value).toList();
+        for (Map.Entry<AppFormat, List<Path>> e : byFormat.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                boolean onlySource = e.getValue().size() == files.size();
+                pools.addAll(e.getKey().pools(new AppFiles(e.getValue(), profiles, app.env(), app.at(), context,
+                        gunicorn, true, onlySource), reading));
+            }
         }
         return pools;
     }
 
-    static boolean isPython(Path file) {
-        return AppPools.isPython(file);
-    }
-
-    /** A gunicorn config file's workers and threads. */
-    Gunicorn gunicorn(Path file, Map<String, String> env) {
-        return new AppPools(rootPaths, buildVersions, problems, notes, unused).gunicorn(file, env);
-    }
-
-    /** The connections a Django settings module opens ({@link AppPools#django}). */
-    List<ClientPool> djangoPools(Path file, Map<String, String> env, PoolContext context, Optional<Gunicorn> gunicorn,
-                                 boolean declared, boolean onlySource) {
-        return new AppPools(rootPaths, buildVersions, problems, notes, unused).django(file, env, context.pool(),
-                gunicorn, declared, onlySource);
-    }
-
-    /** What every pool of one app shares; {@link io.connlint.core.pool.PoolContext} is the pool stage's. */
-    record PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
-                       Optional<SourceLocation> declaredAt, Optional<Setting<Long>> rollout,
-                       Optional<Setting<Long>> maximum, Optional<Setting<String>> hikariVersion) {
-        PoolContext(String app, Setting<Long> instances, Setting<Long> processes, Optional<Setting<String>> server,
-                    Optional<SourceLocation> declaredAt) {
-            this(app, instances, processes, server, declaredAt, Optional.empty(), Optional.empty(), Optional.empty());
-        }
-
-        PoolContext withProcesses(Setting<Long> p) {
-            return new PoolContext(app, instances, p, server, declaredAt, rollout, maximum, hikariVersion);
-        }
-
-        io.connlint.core.pool.PoolContext pool() {
-            return new io.connlint.core.pool.PoolContext(app, instances, processes, server, declaredAt, rollout, maximum,
-                    hikariVersion);
-        }
-    }
-
-    /** Spring Boot configuration ({@link AppPools#isSpring}). */
-    static boolean isSpring(Path file) {
-        return AppPools.isSpring(file);
-    }
-
-    /** The pools of a Spring Boot application ({@link AppPools#spring}). */
-    List<ClientPool> springPools(List<Path> files, List<String> profiles, Map<String, String> env, SourceLocation envAt,
-                                 PoolContext context, boolean declared, boolean onlySource) {
-        return new AppPools(rootPaths, buildVersions, problems, notes, unused).spring(files, profiles, env, envAt,
-                context.pool(), declared, onlySource);
-    }
-
-    /** Reads one pool configuration file ({@link AppPools#file}). */
-    Optional<ClientPool> readPool(Path file, String id, PoolContext context) {
-        return new AppPools(rootPaths, buildVersions, problems, notes, unused).file(file, id, context.pool());
+    /** The pool stage's reading of apps, reporting into this loader's lists. */
+    AppPools appPools() {
+        return new AppPools(rootPaths, buildVersions, problems, notes, unused);
     }
 
     // ---- links --------------------------------------------------------------------------------
