@@ -21,14 +21,6 @@ class SourceSizeTest {
     static final Set<String> PYTHON_PARSER = Set.of("Lexer.java", "Parser.java", "Evaluator.java", "Calls.java",
             "Values.java");
 
-    /**
-     * Files still being taken apart (issue 16: the loader into pipeline stages), each held to the size
-     * it has: it may shrink,
-     * never grow, and leaves this list once it is under the limit.
-     */
-    static final java.util.Map<String, Integer> BEING_SPLIT = java.util.Map.of(
-            "linter-core/src/main/java/io/connlint/core/engine/ProjectLoader.java", 545);
-
     @Test
     void noMainSourceFileIsLongerThan400Lines() throws IOException {
         Path repository = Path.of("").toAbsolutePath().getParent();
@@ -45,14 +37,8 @@ class SourceSizeTest {
                     try (Stream<String> l = Files.lines(f)) {
                         lines = l.count();
                     }
-                    String name = repository.relativize(f).toString().replace('\\', '/');
-                    Integer held = BEING_SPLIT.get(name);
-                    if (held != null && lines <= MAX_LINES) {
-                        tooLong.add(name + ": " + lines + " lines, under the limit: take it off BEING_SPLIT");
-                    } else if (held != null && lines > held) {
-                        tooLong.add(name + ": " + lines + " lines, grown past the " + held + " it is held to");
-                    } else if (held == null && !parser && lines > MAX_LINES) {
-                        tooLong.add(name + ": " + lines + " lines");
+                    if (!parser && lines > MAX_LINES) {
+                        tooLong.add(repository.relativize(f) + ": " + lines + " lines");
                     }
                 }
             }

@@ -49,9 +49,9 @@ final class Discovery {
 
         ProjectLoader loader = ProjectLoader.forDiscovery(request);
         loader.problems().addAll(inventory.problems());
-        ComposeFiles.Project compose = loader.rootCompose();
+        ComposeFiles.Project compose = loader.deployment().rootCompose();
         List<DatabaseServer> servers = new ArrayList<>();
-        ServerRuntime runtime = compose.databases().size() == 1 ? loader.discoveredRuntime(compose) : ServerRuntime.NONE;
+        ServerRuntime runtime = compose.databases().size() == 1 ? loader.deployment().discoveredRuntime(compose) : ServerRuntime.NONE;
         if (!optionFiles.isEmpty() || runtime != ServerRuntime.NONE) {
             servers.add(server(optionFiles, runtime, paths, loader, compose));
         }
@@ -90,7 +90,7 @@ final class Discovery {
 
     private static DatabaseServer server(List<Path> optionFiles, ServerRuntime runtime, ProjectPaths rootPaths,
                                          ProjectLoader loader, ComposeFiles.Project compose) {
-        ServerEngine engine = runtime.engine(ProjectLoader.DISCOVERED_SERVER, loader.sink())
+        ServerEngine engine = runtime.engine(ProjectLoader.DISCOVERED_SERVER, loader.deployment().sink())
                 .orElseGet(() -> guessEngine(optionFiles, compose));
         ProjectPaths paths = new ProjectPaths(rootPaths.root(), runtime.pathMap(Map.of()));
         // the engine is guessed: option names are not checked against one version's list
@@ -104,7 +104,7 @@ final class Discovery {
                         + compose.databases().get(0).name())
                 + " are read as one " + engine.id() + " server"));
         Setting<Long> reserved = Setting.assumed("reserved", 0L, "no connlint.yml declares reserved connections");
-        OpenFiles openFiles = loader.openFiles(Optional.empty(), ProjectLoader.DISCOVERED_SERVER, 1);
+        OpenFiles openFiles = loader.openFiles().of(Optional.empty(), ProjectLoader.DISCOVERED_SERVER, 1);
         return assembly.assemble(openFiles).server(ProjectLoader.DISCOVERED_SERVER, Optional.empty(), reserved,
                 runtime.hosts(), Optional.empty());
     }

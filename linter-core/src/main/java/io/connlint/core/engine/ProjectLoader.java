@@ -12,7 +12,6 @@ import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.ServerEngine;
 import io.connlint.core.model.Setting;
-import io.connlint.core.model.SourceLocation;
 import io.connlint.core.model.UnusedKey;
 import io.connlint.core.app.AppFiles;
 import io.connlint.core.app.AppFormat;
@@ -21,11 +20,9 @@ import io.connlint.core.pool.AppPools;
 import io.connlint.core.pool.PoolContext;
 import io.connlint.core.read.FileAccess;
 import io.connlint.core.read.TextFile;
-import io.connlint.core.read.compose.ComposeFiles;
 import io.connlint.core.read.spring.BuildFileVersions;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import io.connlint.core.read.systemd.SystemdLimits;
-import io.connlint.core.server.OpenFiles;
 import io.connlint.core.server.ServerAssembly;
 import io.connlint.core.read.django.Gunicorn;
 
@@ -61,11 +58,9 @@ public final class ProjectLoader {
     private final List<UnusedKey> unused = new ArrayList<>();
     /** Each directory's nearest build file answer, shared by the loaders of a parallel read. */
     private final Map<Path, Optional<BuildFileVersions.Found>> buildVersions;
-    private ComposeFiles.Project rootCompose;
-    private List<Path> sharedManifests;
-    private final Map<Path, DeploymentFile> deploymentFileCache = new java.util.HashMap<>();
-    /** Deployment files read before servers and apps are read in parallel; read-only then. */
-    private final Map<Path, DeploymentFile> sharedDeploymentFiles;
+    /** The deployment stage's reads: compose files, manifests, the files connlint.yml names. */
+    private final DeploymentSources deployment;
+    private final OpenFilesLimits openFiles;
     private int serverCount;
 
     private ProjectLoader(LintRequest request) {
@@ -73,7 +68,8 @@ public final class ProjectLoader {
         this.memo = new TextFile.Memo(request.watch().orElse(null));
         this.buildVersions = new java.util.concurrent.ConcurrentHashMap<>();
         this.rootPaths = new ProjectPaths(request.projectRoot(), Map.of());
-        this.sharedDeploymentFiles = Map.of();
+        this.deployment = new DeploymentSources(rootPaths, problems, notes);
+        this.openFiles = new OpenFilesLimits(rootPaths, problems, notes);
     }
 
     /** A loader for one server or app of a parallel read: what {@code parent} read once, shared. */
@@ -82,11 +78,8 @@ public final class ProjectLoader {
         this.memo = parent.memo;
         this.buildVersions = parent.buildVersions;
         this.rootPaths = parent.rootPaths;
-        this.sharedDeploymentFiles = parent.deploymentFileCache;
-        this.rootCompose = parent.rootCompose;
-        this.sharedManifests = parent.sharedManifests;
-        this.sharedByName = parent.sharedByName;
-        this.systemd = parent.systemd;
+        this.deployment = new DeploymentSources(parent.deployment, problems, notes);
+        this.openFiles = new OpenFilesLimits(parent.openFiles, problems, notes);
         this.serverCount = parent.serverCount;
     }
 
@@ -129,7 +122,7 @@ public final class ProjectLoader {
         Thread walker = new Thread(units, "connlint-systemd-walk");
         walker.setDaemon(true);
         walker.start();
-        systemdUnits = units;
+        openFiles.walkBeside(units);
         // a config file named on the command line may live anywhere; the project's own is held to the root
         ProjectConfig config = TextFile.within(named ? TextFile.Limits.DEFAULT : defaults, memo, () -> readConfig(file));
         if (config.servers().isEmpty() && config.apps().isEmpty() && config.rules().isEmpty()
@@ -192,9 +185,7 @@ public final class ProjectLoader {
                 pools.addAll(pools(app, config));
             }
         }
-        if (systemd == null && systemdUnits != null) {
-            systemdUnits.cancel(true); // every server declares its openFilesLimit
-        }
+        openFiles.cancelUnlessRead(); // every server declares its openFilesLimit
         Map<String, String> links = link(servers, pools);
         Deployment model = new Deployment(request.projectRoot().toString(), servers, pools, links, problems, notes,
                 unused, List.of(), false);
@@ -205,23 +196,14 @@ public final class ProjectLoader {
     private static final int PARALLEL_FROM = 16;
 
     /**
-     * What servers and apps share, read once before they are read in parallel: the root compose
-     * project, every deployment file connlint.yml names (parsed in parallel, cached, their problems
-     * reported in file order), their workloads by name, and the systemd limits when a server needs
-     * them. A sequential read reads the same when the first server or app needs it.
+     * What servers and apps share, read once before they are read in parallel: the deployment
+     * files and the systemd limits when a server needs them. A sequential read reads the same when
+     * the first server or app needs it.
      */
     private void readShared(ProjectConfig config) {
-        rootCompose();
-        List<Path> manifests = sharedManifests(config);
-        List<DeploymentFile> reads = Parallel.map(manifests, f -> DeploymentFile.read(f, rootPaths));
-        for (int i = 0; i < manifests.size(); i++) {
-            if (deploymentFileCache.putIfAbsent(manifests.get(i), reads.get(i)) == null) {
-                problems.addAll(reads.get(i).problems());
-            }
-        }
-        sharedByName(config);
+        deployment.readShared(config);
         if (config.servers().values().stream().anyMatch(s -> s.openFilesLimit().isEmpty())) {
-            systemdLimits();
+            openFiles.readNow();
         }
     }
 
@@ -251,57 +233,6 @@ public final class ProjectLoader {
 
     // ---- servers ------------------------------------------------------------------------------
 
-    /**
-     * The open-files limit of a server: {@code openFilesLimit} in connlint.yml, else the
-     * {@code LimitNOFILE} of a MySQL/MariaDB systemd unit in the project (when the project has
-     * one server), else unknown.
-     */
-    OpenFiles openFiles(Optional<Setting<Long>> declared, String server, int serverCount) {
-        if (declared.isPresent()) {
-            return new OpenFiles(declared, declared.get().effective());
-        }
-        List<SystemdLimits.Limit> systemd = systemdLimits();
-        if (systemd.isEmpty()) {
-            return OpenFiles.UNKNOWN;
-        }
-        var first = systemd.get(0);
-        SourceLocation at = first.soft().location().orElseThrow();
-        if (serverCount > 1) {
-            notes.add(new Note(at, "LimitNOFILE of " + first.unit() + " is not applied: the project declares "
-                    + serverCount + " servers; set openFilesLimit for server " + server + " in connlint.yml"));
-            return OpenFiles.UNKNOWN;
-        }
-        if (systemd.size() > 1) {
-            notes.add(new Note(at, "several systemd units set LimitNOFILE; server " + server + " uses "
-                    + first.unit() + " (" + first.soft().raw() + "); set openFilesLimit in connlint.yml to choose"));
-        }
-        return new OpenFiles(Optional.of(first.soft()), first.hard());
-    }
-
-    private List<SystemdLimits.Limit> systemd;
-    /** The walk for systemd units, started before connlint.yml is parsed; null: walk when needed. */
-    private java.util.concurrent.Future<SystemdLimits.Units> systemdUnits;
-
-    /** The project's systemd units' LimitNOFILE, read once. */
-    private List<SystemdLimits.Limit> systemdLimits() {
-        if (systemd == null) {
-            SystemdLimits.Units units;
-            try {
-                units = systemdUnits == null ? SystemdLimits.find(rootPaths.root()) : systemdUnits.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while walking the project for systemd units", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("walking the project for systemd units failed", e.getCause());
-            }
-            SystemdLimits.Result read = SystemdLimits.read(rootPaths, units);
-            problems.addAll(read.problems());
-            notes.addAll(read.notes());
-            systemd = read.limits();
-        }
-        return systemd;
-    }
-
     private DatabaseServer server(ServerDecl decl) {
         ServerEngine engine = ServerEngine.DEFAULT;
         if (decl.engine().isPresent()) {
@@ -315,9 +246,9 @@ public final class ProjectLoader {
                         + String.join(", ", ServerEngine.KNOWN)));
             }
         }
-        ServerRuntime runtime = ServerRuntime.resolve(decl, rootCompose(), serverCount == 1, rootPaths, sink());
+        ServerRuntime runtime = ServerRuntime.resolve(decl, deployment.rootCompose(), serverCount == 1, rootPaths, deployment.sink());
         if (decl.engine().isEmpty()) {
-            Optional<ServerEngine> fromImage = runtime.engine(decl.id(), sink());
+            Optional<ServerEngine> fromImage = runtime.engine(decl.id(), deployment.sink());
             if (fromImage.isPresent()) {
                 engine = fromImage.get();
             } else {
@@ -328,13 +259,12 @@ public final class ProjectLoader {
         ServerAssembly assembly = new ServerAssembly(engine, true, paths, problems::add, notes::add);
         assembly.optionFiles(optionFiles(decl, runtime));
         assembly.commandLine(runtime.commandLine());
-        decl.persisted().flatMap(this::existingFile).ifPresent(assembly::persisted);
+        decl.persisted().flatMap(deployment::existingFile).ifPresent(assembly::persisted);
         Setting<Long> reserved = decl.reserved().orElseGet(() -> Setting.assumed("reserved", 0L,
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = new ArrayList<>(decl.hosts().stream().map(Setting::value).toList());
         runtime.hosts().stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
-        OpenFiles openFiles = openFiles(decl.openFilesLimit(), decl.id(), serverCount);
-        return assembly.assemble(openFiles).server(decl.id(), decl.ramMb(), reserved, hosts, Optional.of(decl.at()));
+        return assembly.assemble(openFiles.of(decl.openFilesLimit(), decl.id(), serverCount)).server(decl.id(), decl.ramMb(), reserved, hosts, Optional.of(decl.at()));
     }
 
     /** The option files connlint.yml names, else those the server's container mounts. */
@@ -345,116 +275,8 @@ public final class ProjectLoader {
             return runtime.optionFiles();
         }
         List<Path> files = new ArrayList<>();
-        decl.optionFiles().forEach(f -> existingFile(f).ifPresent(files::add));
+        decl.optionFiles().forEach(f -> deployment.existingFile(f).ifPresent(files::add));
         return files;
-    }
-
-    /** A {@code deployment:} entry's files: the file, or a folder's {@code *.yaml}/{@code *.yml} files sorted. */
-    private List<Path> deploymentFiles(List<Setting<String>> entries) {
-        List<Path> files = new ArrayList<>();
-        for (Setting<String> entry : entries) {
-            Path path = request.projectRoot().resolve(entry.value()).normalize();
-            if (FileAccess.isDirectory(path)) {
-                try {
-                    FileAccess.list(path).stream()
-                            .filter(f -> FileAccess.isRegularFile(f) && f.getFileName().toString().matches(".*\\.ya?ml"))
-                            .sorted().forEach(files::add);
-                } catch (java.io.IOException e) {
-                    problems.add(ReadProblem.unreadable(entry.location().orElse(SourceLocation.startOf(
-                            LintRequest.CONFIG_FILE_NAME)), "cannot list " + entry.value() + ": " + e.getMessage()));
-                }
-            } else {
-                existingFile(entry).ifPresent(files::add);
-            }
-        }
-        return files;
-    }
-
-    /** Every file any {@code deployment:} of connlint.yml names: where an app without one is looked up by name. */
-    private List<Path> sharedManifests(ProjectConfig config) {
-        if (sharedManifests == null) {
-            java.util.Set<Path> files = new java.util.LinkedHashSet<>();
-            config.servers().values().forEach(s -> files.addAll(deploymentFilesQuietly(s.deployment())));
-            config.apps().values().forEach(a -> files.addAll(deploymentFilesQuietly(a.deployment())));
-            sharedManifests = List.copyOf(files);
-        }
-        return sharedManifests;
-    }
-
-    /** The shared manifests' workloads and autoscalers by name, read and indexed once. */
-    private AppScaling.ByName sharedByName(ProjectConfig config) {
-        if (sharedByName == null) {
-            sharedByName = new AppScaling.ByName(sharedManifests(config), sink());
-        }
-        return sharedByName;
-    }
-
-    private AppScaling.ByName sharedByName;
-
-    /** The files of entries without reporting missing ones (each entry reports them where it is read). */
-    private List<Path> deploymentFilesQuietly(List<Setting<String>> entries) {
-        int before = problems.size();
-        List<Path> files = deploymentFiles(entries);
-        problems.subList(before, problems.size()).clear();
-        return files;
-    }
-
-    /** The compose files Compose reads by default at the project root, read once. */
-    ComposeFiles.Project rootCompose() {
-        if (rootCompose == null) {
-            rootCompose = ComposeFiles.read(ComposeFiles.defaults(request.projectRoot()), rootPaths::display);
-            problems.addAll(rootCompose.problems());
-            notes.addAll(rootCompose.notes());
-        }
-        return rootCompose;
-    }
-
-    ServerRuntime.Sink sink() {
-        return new ServerRuntime.Sink() {
-            @Override
-            public void problem(ReadProblem p) {
-                problems.add(p);
-            }
-
-            @Override
-            public void note(Note n) {
-                notes.add(n);
-            }
-
-            @Override
-            public Optional<Path> existingFile(Setting<String> entry) {
-                return ProjectLoader.this.existingFile(entry);
-            }
-
-            @Override
-            public List<Path> deploymentFiles(List<Setting<String>> entries) {
-                return ProjectLoader.this.deploymentFiles(entries);
-            }
-
-            @Override
-            public DeploymentFile read(Path file) {
-                DeploymentFile shared = sharedDeploymentFiles.get(file);
-                if (shared != null) {
-                    return shared;
-                }
-                return deploymentFileCache.computeIfAbsent(file, f -> {
-                    DeploymentFile read = DeploymentFile.read(f, rootPaths);
-                    problems.addAll(read.problems());
-                    return read;
-                });
-            }
-        };
-    }
-
-    /** The file a connlint.yml entry names, or a CL901 problem at the entry. */
-    private Optional<Path> existingFile(Setting<String> entry) {
-        Path path = request.projectRoot().resolve(entry.value()).normalize();
-        if (!FileAccess.isRegularFile(path)) {
-            problems.add(ReadProblem.configInvalid(entry.location().orElse(SourceLocation.startOf(LintRequest.CONFIG_FILE_NAME)),
-                    "'" + entry.value() + "' does not exist (relative to the project root)"));
-            return Optional.empty();
-        }
-        return Optional.of(path);
     }
 
     // ---- apps and pools -----------------------------------------------------------------------
@@ -464,7 +286,8 @@ public final class ProjectLoader {
             problems.add(ReadProblem.configInvalid(app.at(), "apps." + app.id()
                     + " names no config files; add config: [path/to/hikari.properties]"));
         }
-        AppScaling scaling = AppScaling.of(app, rootCompose(), () -> sharedByName(config), rootPaths, sink());
+        AppScaling scaling = AppScaling.of(app, deployment.rootCompose(), () -> deployment.sharedByName(config), rootPaths,
+                deployment.sink());
         Setting<Long> instances = scaling.instances();
         Setting<Long> processes = app.processes().orElseGet(() -> Setting.derived("processes", 1L,
                 "one process per instance"));
@@ -478,10 +301,10 @@ public final class ProjectLoader {
         }
         List<Path> files = new ArrayList<>();
         for (Setting<String> file : app.config()) {
-            existingFile(file).ifPresent(files::add);
+            deployment.existingFile(file).ifPresent(files::add);
         }
         AppPools reading = appPools();
-        Optional<Gunicorn> gunicorn = app.gunicorn().flatMap(this::existingFile).map(f -> reading.gunicorn(f, app.env()));
+        Optional<Gunicorn> gunicorn = app.gunicorn().flatMap(deployment::existingFile).map(f -> reading.gunicorn(f, app.env()));
         if (gunicorn.isPresent() && app.processes().isEmpty()) {
             processes = gunicorn.get().workers();
         }
@@ -528,11 +351,14 @@ public final class ProjectLoader {
         return unused;
     }
 
-    /** The runtime of the discovered server: the root compose file's only MySQL-family service. */
-    ServerRuntime discoveredRuntime(ComposeFiles.Project compose) {
-        ServerDecl decl = new ServerDecl(DISCOVERED_SERVER, compose.databases().get(0).at(), Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Map.of(), List.of());
-        return ServerRuntime.resolve(decl, compose, true, rootPaths, sink());
+    /** The deployment stage's reads of this loader (discovery's compose file and server runtime). */
+    DeploymentSources deployment() {
+        return deployment;
+    }
+
+    /** The open-files limits of this loader's servers. */
+    OpenFilesLimits openFiles() {
+        return openFiles;
     }
 
     static ProjectLoader forDiscovery(LintRequest request) {

@@ -1,0 +1,107 @@
+package io.connlint.core.engine;
+
+import io.connlint.core.model.Note;
+import io.connlint.core.model.ReadProblem;
+import io.connlint.core.model.Setting;
+import io.connlint.core.model.SourceLocation;
+import io.connlint.core.read.mycnf.ProjectPaths;
+import io.connlint.core.read.systemd.SystemdLimits;
+import io.connlint.core.server.OpenFiles;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * A server's open-files limit as the deployment sets it: connlint.yml's {@code openFilesLimit},
+ * else the {@code LimitNOFILE} of the project's MySQL/MariaDB systemd units, read once a run.
+ */
+final class OpenFilesLimits {
+
+    private final ProjectPaths rootPaths;
+    private final List<ReadProblem> problems;
+    private final List<Note> notes;
+
+    OpenFilesLimits(ProjectPaths rootPaths, List<ReadProblem> problems, List<Note> notes) {
+        this.rootPaths = rootPaths;
+        this.problems = problems;
+        this.notes = notes;
+    }
+
+    /** The limits of one server's or app's loader in a parallel read: the units {@code parent} read, shared. */
+    OpenFilesLimits(OpenFilesLimits parent, List<ReadProblem> problems, List<Note> notes) {
+        this(parent.rootPaths, problems, notes);
+        this.systemd = parent.systemd;
+        this.systemdUnits = parent.systemdUnits;
+    }
+
+    /** Starts the walk for units early (it reads no file); {@link #cancelUnlessRead} stops it when no server needs it. */
+    void walkBeside(Future<SystemdLimits.Units> units) {
+        systemdUnits = units;
+    }
+
+    /** Stops the early walk when no server asked for the units. */
+    void cancelUnlessRead() {
+        if (systemd == null && systemdUnits != null) {
+            systemdUnits.cancel(true);
+        }
+    }
+
+    /** Reads the units now, before servers are read in parallel. */
+    void readNow() {
+        systemdLimits();
+    }
+
+    /**
+     * The open-files limit of a server: {@code openFilesLimit} in connlint.yml, else the
+     * {@code LimitNOFILE} of a MySQL/MariaDB systemd unit in the project (when the project has
+     * one server), else unknown.
+     */
+    OpenFiles of(Optional<Setting<Long>> declared, String server, int serverCount) {
+        if (declared.isPresent()) {
+            return new OpenFiles(declared, declared.get().effective());
+        }
+        List<SystemdLimits.Limit> systemd = systemdLimits();
+        if (systemd.isEmpty()) {
+            return OpenFiles.UNKNOWN;
+        }
+        var first = systemd.get(0);
+        SourceLocation at = first.soft().location().orElseThrow();
+        if (serverCount > 1) {
+            notes.add(new Note(at, "LimitNOFILE of " + first.unit() + " is not applied: the project declares "
+                    + serverCount + " servers; set openFilesLimit for server " + server + " in connlint.yml"));
+            return OpenFiles.UNKNOWN;
+        }
+        if (systemd.size() > 1) {
+            notes.add(new Note(at, "several systemd units set LimitNOFILE; server " + server + " uses "
+                    + first.unit() + " (" + first.soft().raw() + "); set openFilesLimit in connlint.yml to choose"));
+        }
+        return new OpenFiles(Optional.of(first.soft()), first.hard());
+    }
+
+    private List<SystemdLimits.Limit> systemd;
+    /** The walk for systemd units, started before connlint.yml is parsed; null: walk when needed. */
+    private Future<SystemdLimits.Units> systemdUnits;
+
+    /** The project's systemd units' LimitNOFILE, read once. */
+    private List<SystemdLimits.Limit> systemdLimits() {
+        if (systemd == null) {
+            SystemdLimits.Units units;
+            try {
+                units = systemdUnits == null ? SystemdLimits.find(rootPaths.root()) : systemdUnits.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while walking the project for systemd units", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("walking the project for systemd units failed", e.getCause());
+            }
+            SystemdLimits.Result read = SystemdLimits.read(rootPaths, units);
+            problems.addAll(read.problems());
+            notes.addAll(read.notes());
+            systemd = read.limits();
+        }
+        return systemd;
+    }
+
+}
