@@ -20,6 +20,9 @@ public record ProjectConfig(Optional<String> file, Map<String, ServerDecl> serve
                             Map<String, RuleSetting> rules, List<ReadProblem> problems, long maxFileBytes,
                             boolean followSymlinksOutside, Selection selection) {
 
+    /** The file's name at the project root. */
+    public static final String FILE_NAME = "connlint.yml";
+
     /** A configuration with the default file limits. */
     public ProjectConfig(Optional<String> file, Map<String, ServerDecl> servers, Map<String, AppDecl> apps,
                          Map<String, RuleSetting> rules, List<ReadProblem> problems) {

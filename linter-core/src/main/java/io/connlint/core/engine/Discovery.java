@@ -1,5 +1,6 @@
 package io.connlint.core.engine;
 
+import io.connlint.core.deploy.ServerRuntime;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;

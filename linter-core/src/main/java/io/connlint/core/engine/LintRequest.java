@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 public record LintRequest(Path projectRoot, Optional<Path> configFile, List<Path> moduleRoots,
                           Optional<Consumer<Path>> watch) {
 
-    public static final String CONFIG_FILE_NAME = "connlint.yml";
+    public static final String CONFIG_FILE_NAME = io.connlint.core.config.ProjectConfig.FILE_NAME;
 
     public LintRequest {
         Objects.requireNonNull(projectRoot, "projectRoot");

@@ -1,5 +1,6 @@
 package io.connlint.core.engine;
 
+import io.connlint.core.read.Parallel;
 import io.connlint.core.rule.AfterSuppressions;
 import io.connlint.core.rule.RuleRegistry;
 import io.connlint.core.rule.RuleContext;

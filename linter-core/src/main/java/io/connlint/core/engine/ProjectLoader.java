@@ -1,5 +1,10 @@
 package io.connlint.core.engine;
 
+import io.connlint.core.deploy.OpenFilesLimits;
+import io.connlint.core.deploy.DeploymentSources;
+import io.connlint.core.deploy.ServerRuntime;
+import io.connlint.core.deploy.AppScaling;
+import io.connlint.core.read.Parallel;
 import io.connlint.core.config.AppDecl;
 import io.connlint.core.config.ConnlintYamlReader;
 import io.connlint.core.config.ProjectConfig;

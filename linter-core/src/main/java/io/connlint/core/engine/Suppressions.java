@@ -1,5 +1,6 @@
 package io.connlint.core.engine;
 
+import io.connlint.core.read.Parallel;
 import io.connlint.core.finding.Finding;
 import io.connlint.core.model.Deployment;
 import io.connlint.core.model.SourceLocation;

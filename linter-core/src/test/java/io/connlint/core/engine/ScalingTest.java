@@ -1,5 +1,6 @@
 package io.connlint.core.engine;
 
+import io.connlint.core.deploy.AppScaling;
 import io.connlint.core.model.ClientPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.connlint.core.engine;
+package io.connlint.core.deploy;
 
 import io.connlint.core.read.FileAccess;
 import io.connlint.core.config.ServerDecl;
@@ -32,13 +32,13 @@ import java.util.stream.Stream;
  * @param hosts       the names clients reach the server by
  * @param image       the container image and where it is written, when known
  */
-record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap, List<Path> optionFiles,
+public record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap, List<Path> optionFiles,
                      List<String> hosts, Optional<Setting<String>> image) {
 
-    static final ServerRuntime NONE = new ServerRuntime(List.of(), Map.of(), List.of(), List.of(), Optional.empty());
+    public static final ServerRuntime NONE = new ServerRuntime(List.of(), Map.of(), List.of(), List.of(), Optional.empty());
 
     /** The engine the image's tag names ({@link ComposeFiles#engineOf}), with a note saying where it came from. */
-    Optional<io.connlint.core.model.ServerEngine> engine(String server, Sink sink) {
+    public Optional<io.connlint.core.model.ServerEngine> engine(String server, Sink sink) {
         return image.flatMap(i -> ComposeFiles.engineOf(i.value()).flatMap(io.connlint.core.model.ServerEngine::parse)
                 .map(e -> {
                     sink.note(new Note(i.location().orElseThrow(), "server " + server + " declares no engine; "
@@ -51,7 +51,7 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
     private static final List<String> CONFIG_TARGETS = List.of("/etc/mysql", "/etc/my.cnf");
 
     /** What the resolution needs from the loader. */
-    interface Sink {
+    public interface Sink {
         void problem(ReadProblem p);
 
         void note(Note n);
@@ -71,7 +71,7 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
      * when its name is the server id or one of its hosts, or when it is the only one and
      * connlint.yml declares only this server.
      */
-    static ServerRuntime resolve(ServerDecl decl, ComposeFiles.Project rootCompose, boolean onlyServer,
+    public static ServerRuntime resolve(ServerDecl decl, ComposeFiles.Project rootCompose, boolean onlyServer,
                                  ProjectPaths paths, Sink sink) {
         if (decl.deployment().isEmpty()) {
             return fromCompose(decl, rootCompose, onlyServer, paths, sink).orElse(NONE);
@@ -192,7 +192,7 @@ record ServerRuntime(List<OptionEntry> commandLine, Map<String, String> pathMap,
     }
 
     /** Declared pathMap entries win over mounts at the same server path. */
-    Map<String, String> pathMap(Map<String, String> declared) {
+    public Map<String, String> pathMap(Map<String, String> declared) {
         Map<String, String> merged = new LinkedHashMap<>(pathMap);
         merged.putAll(declared);
         return merged;

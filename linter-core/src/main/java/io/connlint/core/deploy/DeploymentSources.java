@@ -1,5 +1,7 @@
-package io.connlint.core.engine;
+package io.connlint.core.deploy;
 
+import io.connlint.core.engine.ProjectLoader;
+import io.connlint.core.read.Parallel;
 import io.connlint.core.config.ProjectConfig;
 import io.connlint.core.config.ServerDecl;
 import io.connlint.core.model.Note;
@@ -23,7 +25,7 @@ import java.util.Optional;
  * Kubernetes objects), their workloads by name, and the files connlint.yml names. Problems and
  * notes go to the loader's lists; a loader of a parallel read shares what its parent read.
  */
-final class DeploymentSources {
+public final class DeploymentSources {
 
     private final Path root;
     private final ProjectPaths rootPaths;
@@ -36,7 +38,7 @@ final class DeploymentSources {
     /** Deployment files read before servers and apps are read in parallel; read-only then. */
     private final Map<Path, DeploymentFile> sharedDeploymentFiles;
 
-    DeploymentSources(ProjectPaths rootPaths, List<ReadProblem> problems, List<Note> notes) {
+    public DeploymentSources(ProjectPaths rootPaths, List<ReadProblem> problems, List<Note> notes) {
         this.root = rootPaths.root();
         this.rootPaths = rootPaths;
         this.problems = problems;
@@ -45,7 +47,7 @@ final class DeploymentSources {
     }
 
     /** The sources of one server's or app's loader in a parallel read: what {@code parent} read, shared. */
-    DeploymentSources(DeploymentSources parent, List<ReadProblem> problems, List<Note> notes) {
+    public DeploymentSources(DeploymentSources parent, List<ReadProblem> problems, List<Note> notes) {
         this.root = parent.root;
         this.rootPaths = parent.rootPaths;
         this.problems = problems;
@@ -61,7 +63,7 @@ final class DeploymentSources {
      * every deployment file connlint.yml names (parsed in parallel, their problems reported in
      * file order) and their workloads by name.
      */
-    void readShared(ProjectConfig config) {
+    public void readShared(ProjectConfig config) {
         rootCompose();
         List<Path> manifests = sharedManifests(config);
         List<DeploymentFile> reads = Parallel.map(manifests, f -> DeploymentFile.read(f, rootPaths));
@@ -85,7 +87,7 @@ final class DeploymentSources {
                             .sorted().forEach(files::add);
                 } catch (java.io.IOException e) {
                     problems.add(ReadProblem.unreadable(entry.location().orElse(SourceLocation.startOf(
-                            LintRequest.CONFIG_FILE_NAME)), "cannot list " + entry.value() + ": " + e.getMessage()));
+                            ProjectConfig.FILE_NAME)), "cannot list " + entry.value() + ": " + e.getMessage()));
                 }
             } else {
                 existingFile(entry).ifPresent(files::add);
@@ -95,7 +97,7 @@ final class DeploymentSources {
     }
 
     /** Every file any {@code deployment:} of connlint.yml names: where an app without one is looked up by name. */
-    List<Path> sharedManifests(ProjectConfig config) {
+    public List<Path> sharedManifests(ProjectConfig config) {
         if (sharedManifests == null) {
             java.util.Set<Path> files = new java.util.LinkedHashSet<>();
             config.servers().values().forEach(s -> files.addAll(deploymentFilesQuietly(s.deployment())));
@@ -106,7 +108,7 @@ final class DeploymentSources {
     }
 
     /** The shared manifests' workloads and autoscalers by name, read and indexed once. */
-    AppScaling.ByName sharedByName(ProjectConfig config) {
+    public AppScaling.ByName sharedByName(ProjectConfig config) {
         if (sharedByName == null) {
             sharedByName = new AppScaling.ByName(sharedManifests(config), sink());
         }
@@ -122,7 +124,7 @@ final class DeploymentSources {
     }
 
     /** The compose files Compose reads by default at the project root, read once. */
-    ComposeFiles.Project rootCompose() {
+    public ComposeFiles.Project rootCompose() {
         if (rootCompose == null) {
             rootCompose = ComposeFiles.read(ComposeFiles.defaults(root), rootPaths::display);
             problems.addAll(rootCompose.problems());
@@ -131,7 +133,7 @@ final class DeploymentSources {
         return rootCompose;
     }
 
-    ServerRuntime.Sink sink() {
+    public ServerRuntime.Sink sink() {
         return new ServerRuntime.Sink() {
             @Override
             public void problem(ReadProblem p) {
@@ -169,10 +171,10 @@ final class DeploymentSources {
     }
 
     /** The file a connlint.yml entry names, or a CL901 problem at the entry. */
-    Optional<Path> existingFile(Setting<String> entry) {
+    public Optional<Path> existingFile(Setting<String> entry) {
         Path path = root.resolve(entry.value()).normalize();
         if (!FileAccess.isRegularFile(path)) {
-            problems.add(ReadProblem.configInvalid(entry.location().orElse(SourceLocation.startOf(LintRequest.CONFIG_FILE_NAME)),
+            problems.add(ReadProblem.configInvalid(entry.location().orElse(SourceLocation.startOf(ProjectConfig.FILE_NAME)),
                     "'" + entry.value() + "' does not exist (relative to the project root)"));
             return Optional.empty();
         }
@@ -181,7 +183,7 @@ final class DeploymentSources {
 
 
     /** The runtime of the discovered server: the root compose file's only MySQL-family service. */
-    ServerRuntime discoveredRuntime(ComposeFiles.Project compose) {
+    public ServerRuntime discoveredRuntime(ComposeFiles.Project compose) {
         ServerDecl decl = new ServerDecl(ProjectLoader.DISCOVERED_SERVER, compose.databases().get(0).at(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Map.of(), List.of());
         return ServerRuntime.resolve(decl, compose, true, rootPaths, sink());

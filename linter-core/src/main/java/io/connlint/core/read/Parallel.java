@@ -1,6 +1,5 @@
-package io.connlint.core.engine;
+package io.connlint.core.read;
 
-import io.connlint.core.read.TextFile;
 
 import java.util.List;
 import java.util.function.Function;
@@ -11,7 +10,7 @@ import java.util.function.Function;
  * same as a sequential read's. The common fork-join pool bounds the threads (one less than the
  * cores, plus the caller).
  */
-final class Parallel {
+public final class Parallel {
 
     /** Below this many items a sequential loop is cheaper than handing work to other threads. */
     private static final int MIN_ITEMS = 4;
@@ -27,7 +26,7 @@ final class Parallel {
      * {@link TextFile.Scope}: the project root, the size cap and the run's memo hold on every
      * thread. A RuntimeException of {@code f} is rethrown.
      */
-    static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> f) {
+    public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> f) {
         if (items.size() < MIN_ITEMS || CORES < 2) {
             return items.stream().<R>map(f).toList();
         }

@@ -1,4 +1,4 @@
-package io.connlint.core.engine;
+package io.connlint.core.deploy;
 
 import io.connlint.core.config.AppDecl;
 import io.connlint.core.model.Note;
@@ -27,13 +27,13 @@ import java.util.function.Supplier;
  * @param rollout   instances while a rolling deploy runs (instances + surge), when known
  * @param maximum   the autoscaling ceiling, when known
  */
-record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Optional<Setting<Long>> maximum) {
+public record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Optional<Setting<Long>> maximum) {
 
     /**
      * Kubernetes' default maxSurge for a Deployment (apps/v1 RollingUpdateDeployment API reference:
      * "Absolute number is calculated from percentage by rounding up. Defaults to 25%.").
      */
-    static final String KUBERNETES_DEFAULT_SURGE = "25%";
+    public static final String KUBERNETES_DEFAULT_SURGE = "25%";
 
     /**
      * Instances: connlint.yml's {@code instances}, else the workload's {@code replicas} (Deployment
@@ -43,7 +43,7 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
      * a container before it starts its replacement, so neither surges. Ceiling: {@code maxInstances},
      * else a HorizontalPodAutoscaler's {@code maxReplicas} whose scaleTargetRef names the workload.
      */
-    static AppScaling of(AppDecl app, ComposeFiles.Project rootCompose, Supplier<ByName> shared, ProjectPaths paths,
+    public static AppScaling of(AppDecl app, ComposeFiles.Project rootCompose, Supplier<ByName> shared, ProjectPaths paths,
                          ServerRuntime.Sink sink) {
         Optional<KubernetesManifests.Workload> workload = Optional.empty();
         List<KubernetesManifests.Autoscaler> autoscalers = List.of();
@@ -114,7 +114,7 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
      * project: each app without a {@code deployment:} of its own looks itself up here, in one
      * lookup rather than a pass over every manifest.
      */
-    static final class ByName {
+    public static final class ByName {
         private final Map<String, KubernetesManifests.Workload> workloads = new HashMap<>();
         private final Map<String, List<KubernetesManifests.Autoscaler>> autoscalers = new HashMap<>();
 
@@ -146,7 +146,7 @@ record AppScaling(Setting<Long> instances, Optional<Setting<Long>> rollout, Opti
     }
 
     /** maxSurge as Kubernetes reads it: a number of pods, or a percentage of replicas rounded up. */
-    static long surgeCount(String surge, long replicas) {
+    public static long surgeCount(String surge, long replicas) {
         String s = surge.trim();
         if (s.endsWith("%")) {
             long percent = Long.parseLong(s.substring(0, s.length() - 1).trim());

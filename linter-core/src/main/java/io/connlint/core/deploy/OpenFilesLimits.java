@@ -1,4 +1,4 @@
-package io.connlint.core.engine;
+package io.connlint.core.deploy;
 
 import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
@@ -17,39 +17,39 @@ import java.util.concurrent.Future;
  * A server's open-files limit as the deployment sets it: connlint.yml's {@code openFilesLimit},
  * else the {@code LimitNOFILE} of the project's MySQL/MariaDB systemd units, read once a run.
  */
-final class OpenFilesLimits {
+public final class OpenFilesLimits {
 
     private final ProjectPaths rootPaths;
     private final List<ReadProblem> problems;
     private final List<Note> notes;
 
-    OpenFilesLimits(ProjectPaths rootPaths, List<ReadProblem> problems, List<Note> notes) {
+    public OpenFilesLimits(ProjectPaths rootPaths, List<ReadProblem> problems, List<Note> notes) {
         this.rootPaths = rootPaths;
         this.problems = problems;
         this.notes = notes;
     }
 
     /** The limits of one server's or app's loader in a parallel read: the units {@code parent} read, shared. */
-    OpenFilesLimits(OpenFilesLimits parent, List<ReadProblem> problems, List<Note> notes) {
+    public OpenFilesLimits(OpenFilesLimits parent, List<ReadProblem> problems, List<Note> notes) {
         this(parent.rootPaths, problems, notes);
         this.systemd = parent.systemd;
         this.systemdUnits = parent.systemdUnits;
     }
 
     /** Starts the walk for units early (it reads no file); {@link #cancelUnlessRead} stops it when no server needs it. */
-    void walkBeside(Future<SystemdLimits.Units> units) {
+    public void walkBeside(Future<SystemdLimits.Units> units) {
         systemdUnits = units;
     }
 
     /** Stops the early walk when no server asked for the units. */
-    void cancelUnlessRead() {
+    public void cancelUnlessRead() {
         if (systemd == null && systemdUnits != null) {
             systemdUnits.cancel(true);
         }
     }
 
     /** Reads the units now, before servers are read in parallel. */
-    void readNow() {
+    public void readNow() {
         systemdLimits();
     }
 
@@ -58,7 +58,7 @@ final class OpenFilesLimits {
      * {@code LimitNOFILE} of a MySQL/MariaDB systemd unit in the project (when the project has
      * one server), else unknown.
      */
-    OpenFiles of(Optional<Setting<Long>> declared, String server, int serverCount) {
+    public OpenFiles of(Optional<Setting<Long>> declared, String server, int serverCount) {
         if (declared.isPresent()) {
             return new OpenFiles(declared, declared.get().effective());
         }

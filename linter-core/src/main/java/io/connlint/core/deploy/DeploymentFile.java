@@ -1,4 +1,4 @@
-package io.connlint.core.engine;
+package io.connlint.core.deploy;
 
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.read.TextFile;
@@ -16,10 +16,10 @@ import java.util.Optional;
  * A file a {@code deployment:} names: a compose file (it has {@code services:}) or Kubernetes
  * manifests; empty both ways when it could not be read ({@code problems} say why).
  */
-record DeploymentFile(Optional<ComposeFiles.Project> compose, Optional<KubernetesManifests.Result> kubernetes,
+public record DeploymentFile(Optional<ComposeFiles.Project> compose, Optional<KubernetesManifests.Result> kubernetes,
                       List<ReadProblem> problems) {
 
-    static DeploymentFile read(Path file, ProjectPaths paths) {
+    public static DeploymentFile read(Path file, ProjectPaths paths) {
         String shown = paths.display(file);
         try {
             TextFile text = TextFile.read(file, shown);
