@@ -1,5 +1,8 @@
 package io.connlint.core.deploy;
 
+import io.connlint.core.inventory.FileKinds;
+import io.connlint.core.inventory.Inventory;
+import io.connlint.core.inventory.Selection;
 import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.Setting;
@@ -39,6 +42,20 @@ public final class OpenFilesLimits {
     /** Starts the walk for units early (it reads no file); {@link #cancelUnlessRead} stops it when no server needs it. */
     public void walkBeside(Future<SystemdLimits.Units> units) {
         systemdUnits = units;
+    }
+
+    /** The units the inventory of a discovery found: no walk of its own. */
+    public void found(List<java.nio.file.Path> unitFiles) {
+        systemdUnits = java.util.concurrent.CompletableFuture.completedFuture(SystemdLimits.units(unitFiles));
+    }
+
+    /**
+     * The project's server units and drop-ins, walked for with the inventory's skip rules (test
+     * folders too); a cancelled walk stops at the next folder.
+     */
+    public static SystemdLimits.Units walk(ProjectPaths paths) {
+        return SystemdLimits.units(Inventory.walk(paths, List.of(FileKinds.SYSTEMD_UNIT), Selection.DEFAULT)
+                .of(FileKinds.SYSTEMD_UNIT));
     }
 
     /** Stops the early walk when no server asked for the units. */
@@ -89,7 +106,7 @@ public final class OpenFilesLimits {
         if (systemd == null) {
             SystemdLimits.Units units;
             try {
-                units = systemdUnits == null ? SystemdLimits.find(rootPaths.root()) : systemdUnits.get();
+                units = systemdUnits == null ? walk(rootPaths) : systemdUnits.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while walking the project for systemd units", e);

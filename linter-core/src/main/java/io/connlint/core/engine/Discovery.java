@@ -50,6 +50,7 @@ final class Discovery {
 
         ProjectLoader loader = ProjectLoader.forDiscovery(request);
         loader.problems().addAll(inventory.problems());
+        loader.openFiles().found(inventory.of(FileKinds.SYSTEMD_UNIT));
         ComposeFiles.Project compose = loader.deployment().rootCompose();
         List<DatabaseServer> servers = new ArrayList<>();
         ServerRuntime runtime = compose.databases().size() == 1 ? loader.deployment().discoveredRuntime(compose) : ServerRuntime.NONE;

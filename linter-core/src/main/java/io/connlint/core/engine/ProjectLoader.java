@@ -123,7 +123,7 @@ public final class ProjectLoader {
         // The walk for systemd units reads no file: it runs beside connlint.yml's parse, which leaves a core idle.
         TextFile.Scope scope = TextFile.scope();
         java.util.concurrent.FutureTask<SystemdLimits.Units> units = new java.util.concurrent.FutureTask<>(
-                () -> TextFile.within(scope, () -> SystemdLimits.find(rootPaths.root())));
+                () -> TextFile.within(scope, () -> OpenFilesLimits.walk(rootPaths)));
         Thread walker = new Thread(units, "connlint-systemd-walk");
         walker.setDaemon(true);
         walker.start();

@@ -1,8 +1,8 @@
 package io.connlint.core.inventory;
 
+import io.connlint.core.read.systemd.SystemdLimits;
+
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The registration list of the inventory: every kind of file discovery looks for, in the order
@@ -27,30 +27,14 @@ public final class FileKinds {
     /** Python modules: Django settings and gunicorn configuration among them. */
     public static final FileKind PYTHON = new FileKind("python", (name, folder) -> name.endsWith(".py"));
 
-    // systemd: mysql.service, mariadb@.service, and the drop-ins of mysql.service.d/
-    private static final Pattern UNIT = Pattern.compile("(mysql|mysqld|mariadb|mariadbd|percona|mysql-server)(@[^.]*)?"
-            + "\\.service", Pattern.CASE_INSENSITIVE);
-
     /** A MySQL/MariaDB systemd unit or one of its drop-ins ({@code mysql.service.d/*.conf}). */
     public static final FileKind SYSTEMD_UNIT = new FileKind("systemd-unit",
-            (name, folder) -> systemdUnit(name, folder).isPresent());
+            (name, folder) -> SystemdLimits.unitOf(name, folder).isPresent());
 
     /** Every kind, in the order they are tried. */
     public static final List<FileKind> ALL = List.of(OPTION_FILE, HIKARI_PROPERTIES, SPRING_CONFIG, PYTHON,
             SYSTEMD_UNIT);
 
     private FileKinds() {
-    }
-
-    /** The unit a systemd file belongs to: its own name, or for a drop-in the name of its {@code .d} folder. */
-    public static Optional<String> systemdUnit(String name, String folder) {
-        if (UNIT.matcher(name).matches()) {
-            return Optional.of(name);
-        }
-        if (name.endsWith(".conf") && folder.endsWith(".d")
-                && UNIT.matcher(folder.substring(0, folder.length() - 2)).matches()) {
-            return Optional.of(folder.substring(0, folder.length() - 2));
-        }
-        return Optional.empty();
     }
 }

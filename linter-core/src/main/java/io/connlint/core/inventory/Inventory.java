@@ -84,6 +84,9 @@ public record Inventory(Map<FileKind, List<Path>> files, List<ReadProblem> probl
                 FileAccess.walk(root, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            return FileVisitResult.TERMINATE; // cancelled: nothing needs the rest
+                        }
                         if (dir.equals(root) || selection.entersFolder(relative(dir))) {
                             return FileVisitResult.CONTINUE;
                         }

@@ -28,6 +28,24 @@ class IncludeExcludeTest {
         assertEquals(80L, model.servers().get(0).maxConnections().effective());
     }
 
+    /** The systemd units are found by the inventory's walk, with its rules: a test unit is not the server's. */
+    @Test
+    void aSystemdUnitInATestFolderDoesNotSetTheOpenFilesLimit() throws IOException {
+        write("connlint.yml", "servers:\n  main:\n    optionFiles: [db/my.cnf]\n");
+        write("db/my.cnf", "[mysqld]\nmax_connections = 80\n");
+        write("tests/fixtures/mysql.service", "[Service]\nLimitNOFILE=1024\n");
+        Deployment model = ProjectLoader.load(LintRequest.of(root)).model();
+        assertTrue(model.servers().get(0).openFilesLimit().isEmpty(), model.servers().get(0).toString());
+
+        write("deploy/systemd/mysql.service", "[Service]\nLimitNOFILE=4096\n");
+        Deployment deployed = ProjectLoader.load(LintRequest.of(root)).model();
+        assertEquals(4096L, deployed.servers().get(0).openFilesLimit().orElseThrow().effective());
+        Files.delete(root.resolve("connlint.yml"));
+        Deployment discovered = ProjectLoader.load(LintRequest.of(root)).model();
+        assertTrue(discovered.discovered());
+        assertEquals(4096L, discovered.servers().get(0).openFilesLimit().orElseThrow().effective());
+    }
+
     @Test
     void aConnlintYmlWithoutServersOrAppsDiscoversWithinItsSelection() throws IOException {
         write("connlint.yml", "exclude: [legacy]\nrules:\n  CL104: off\n");

@@ -4,15 +4,10 @@ import io.connlint.core.model.Note;
 import io.connlint.core.model.ReadProblem;
 import io.connlint.core.model.Setting;
 import io.connlint.core.model.SourceLocation;
-import io.connlint.core.read.FileAccess;
 import io.connlint.core.read.TextFile;
 import io.connlint.core.read.mycnf.ProjectPaths;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -65,27 +60,38 @@ public final class SystemdLimits {
     private SystemdLimits() {
     }
 
-    /** Finds the server units and their drop-ins under the project root and reads their LimitNOFILE. */
-    public static Result read(ProjectPaths paths) {
-        return read(paths, find(paths.root()));
-    }
-
-    /**
-     * The server units and drop-ins under {@code root}, by unit name: a walk of the whole project
-     * that reads no file, so it may run before the limits of the reads are known.
-     */
+    /** The server units and drop-ins of the project, by unit name (found by the inventory's walk). */
     public record Units(Map<String, List<Path>> byUnit, List<ReadProblem> problems) {
     }
 
-    /** Walks {@code root} for the server units and their drop-ins. */
-    public static Units find(Path root) {
+    /** The server units and drop-ins among {@code files} (the inventory's), grouped by unit. */
+    public static Units units(List<Path> files) {
         Map<String, List<Path>> byUnit = new LinkedHashMap<>();
-        List<ReadProblem> problems = new ArrayList<>();
-        find(root, byUnit, problems);
-        return new Units(byUnit, problems);
+        for (Path file : files) {
+            Path parent = file.getParent();
+            String folder = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+            unitOf(file.getFileName().toString(), folder).ifPresent(unit -> byUnit.computeIfAbsent(unit,
+                    k -> new ArrayList<>()).add(file));
+        }
+        return new Units(byUnit, List.of());
     }
 
-    /** Reads the LimitNOFILE of the units {@link #find} found. */
+    /**
+     * The unit a file belongs to: its own name for {@code mysql.service}, {@code mariadb@.service} …,
+     * the name of its {@code .d} folder for a drop-in ({@code mysql.service.d/*.conf}).
+     */
+    public static Optional<String> unitOf(String name, String folder) {
+        if (UNIT.matcher(name).matches()) {
+            return Optional.of(name);
+        }
+        if (name.endsWith(".conf") && folder.endsWith(".d")
+                && UNIT.matcher(folder.substring(0, folder.length() - 2)).matches()) {
+            return Optional.of(folder.substring(0, folder.length() - 2));
+        }
+        return Optional.empty();
+    }
+
+    /** Reads the LimitNOFILE of the units {@link #units} found. */
     public static Result read(ProjectPaths paths, Units units) {
         List<ReadProblem> problems = new ArrayList<>(units.problems());
         List<Limit> limits = new ArrayList<>();
@@ -168,45 +174,5 @@ public final class SystemdLimits {
     private static boolean isDropIn(Path file) {
         Path parent = file.getParent();
         return parent != null && parent.getFileName() != null && parent.getFileName().toString().endsWith(".service.d");
-    }
-
-    private static void find(Path root, Map<String, List<Path>> byUnit, List<ReadProblem> problems) {
-        try {
-            FileAccess.walk(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        return FileVisitResult.TERMINATE; // cancelled: no server needs the units
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!attrs.isRegularFile()) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String name = file.getFileName().toString();
-                    if (UNIT.matcher(name).matches()) {
-                        byUnit.computeIfAbsent(name, k -> new ArrayList<>()).add(file);
-                    } else if (name.endsWith(".conf") && file.getParent() != null
-                            && file.getParent().getFileName() != null) {
-                        String dir = file.getParent().getFileName().toString();
-                        if (dir.endsWith(".d") && UNIT.matcher(dir.substring(0, dir.length() - 2)).matches()) {
-                            byUnit.computeIfAbsent(dir.substring(0, dir.length() - 2), k -> new ArrayList<>()).add(file);
-                        }
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            problems.add(ReadProblem.unreadable(SourceLocation.startOf("."), "cannot walk the project for systemd "
-                    + "units: " + e.getMessage()));
-        }
     }
 }

@@ -24,7 +24,8 @@ class SystemdLimitsTest {
     Path root;
 
     private SystemdLimits.Result read() {
-        return SystemdLimits.read(new ProjectPaths(root, Map.of()));
+        ProjectPaths paths = new ProjectPaths(root, Map.of());
+        return SystemdLimits.read(paths, io.connlint.core.deploy.OpenFilesLimits.walk(paths));
     }
 
     @Test
