@@ -1,5 +1,6 @@
 package io.connlint.core.app;
 
+import io.connlint.core.inventory.FileKind;
 import io.connlint.core.inventory.Inventory;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.pool.AppPools;
@@ -17,6 +18,9 @@ public interface AppFormat {
 
     /** A short name, for tests and messages. */
     String id();
+
+    /** The kinds of file discovery looks for on this format's behalf. */
+    List<FileKind> fileKinds();
 
     /** Whether a file connlint.yml names for an app is of this format. */
     boolean reads(Path file);

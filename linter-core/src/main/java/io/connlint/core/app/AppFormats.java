@@ -1,5 +1,7 @@
 package io.connlint.core.app;
 
+import io.connlint.core.inventory.FileKind;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,11 @@ public final class AppFormats {
             new DjangoApps());
 
     private AppFormats() {
+    }
+
+    /** The kinds of file every format has discovery look for. */
+    public static List<FileKind> fileKinds() {
+        return ALL.stream().flatMap(f -> f.fileKinds().stream()).toList();
     }
 
     /** The format of a file connlint.yml names for an app: the first that reads it. */

@@ -1,6 +1,6 @@
 package io.connlint.core.app;
 
-import io.connlint.core.inventory.FileKinds;
+import io.connlint.core.inventory.FileKind;
 import io.connlint.core.inventory.Inventory;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.pool.AppPools;
@@ -23,6 +23,14 @@ import java.util.Optional;
  */
 public final class DjangoApps implements AppFormat {
 
+    /** Python modules: Django settings and gunicorn configuration among them. */
+    public static final FileKind FILES = new FileKind("python", (name, folder) -> name.endsWith(".py"));
+
+    @Override
+    public List<FileKind> fileKinds() {
+        return List.of(FILES);
+    }
+
     @Override
     public String id() {
         return "django";
@@ -35,7 +43,7 @@ public final class DjangoApps implements AppFormat {
 
     @Override
     public List<FoundApp> discover(Inventory inventory, AppNames names) {
-        List<Path> python = inventory.of(FileKinds.PYTHON);
+        List<Path> python = inventory.of(FILES);
         List<Path> gunicorns = python.stream().filter(DjangoApps::isGunicorn).toList();
         Optional<Path> gunicorn = gunicorns.size() == 1 ? Optional.of(gunicorns.get(0)) : Optional.empty();
         return settingsModules(python).stream()

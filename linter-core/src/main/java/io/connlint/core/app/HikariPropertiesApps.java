@@ -1,6 +1,6 @@
 package io.connlint.core.app;
 
-import io.connlint.core.inventory.FileKinds;
+import io.connlint.core.inventory.FileKind;
 import io.connlint.core.inventory.Inventory;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.pool.AppPools;
@@ -16,6 +16,15 @@ import java.util.List;
  */
 public final class HikariPropertiesApps implements AppFormat {
 
+    /** HikariCP's own properties files. */
+    public static final FileKind FILES = new FileKind("hikari-properties",
+            (name, folder) -> name.startsWith("hikari") && name.endsWith(".properties"));
+
+    @Override
+    public List<FileKind> fileKinds() {
+        return List.of(FILES);
+    }
+
     @Override
     public String id() {
         return "hikari-properties";
@@ -28,7 +37,7 @@ public final class HikariPropertiesApps implements AppFormat {
 
     @Override
     public List<FoundApp> discover(Inventory inventory, AppNames names) {
-        return inventory.of(FileKinds.HIKARI_PROPERTIES).stream()
+        return inventory.of(FILES).stream()
                 .map(f -> new FoundApp(names.of(f), List.of(f))).toList();
     }
 

@@ -1,6 +1,6 @@
 package io.connlint.core.app;
 
-import io.connlint.core.inventory.FileKinds;
+import io.connlint.core.inventory.FileKind;
 import io.connlint.core.inventory.Inventory;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.pool.AppPools;
@@ -17,6 +17,16 @@ import java.util.Map;
  */
 public final class SpringBootApps implements AppFormat {
 
+    /** Spring Boot's {@code application*.properties|yml|yaml}. */
+    public static final FileKind FILES = new FileKind("spring-config",
+            (name, folder) -> name.startsWith("application")
+                    && (name.endsWith(".properties") || name.endsWith(".yml") || name.endsWith(".yaml")));
+
+    @Override
+    public List<FileKind> fileKinds() {
+        return List.of(FILES);
+    }
+
     @Override
     public String id() {
         return "spring-boot";
@@ -30,7 +40,7 @@ public final class SpringBootApps implements AppFormat {
     @Override
     public List<FoundApp> discover(Inventory inventory, AppNames names) {
         Map<Path, List<Path>> byFolder = new LinkedHashMap<>();
-        inventory.of(FileKinds.SPRING_CONFIG).forEach(f -> byFolder.computeIfAbsent(f.getParent(),
+        inventory.of(FILES).forEach(f -> byFolder.computeIfAbsent(f.getParent(),
                 d -> new ArrayList<>()).add(f));
         return byFolder.values().stream().map(files -> new FoundApp(names.of(files.get(0)), files)).toList();
     }

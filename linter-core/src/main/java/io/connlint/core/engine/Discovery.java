@@ -13,6 +13,7 @@ import io.connlint.core.app.AppFormat;
 import io.connlint.core.app.AppFormats;
 import io.connlint.core.app.AppNames;
 import io.connlint.core.app.FoundApp;
+import io.connlint.core.inventory.FileKind;
 import io.connlint.core.inventory.FileKinds;
 import io.connlint.core.pool.AppPools;
 import io.connlint.core.pool.PoolContext;
@@ -45,7 +46,9 @@ final class Discovery {
     }
 
     static Deployment discover(LintRequest request, ProjectPaths paths, Selection selection) {
-        Inventory inventory = Inventory.walk(paths, FileKinds.ALL, selection);
+        List<FileKind> kinds = new ArrayList<>(FileKinds.ALL);
+        kinds.addAll(AppFormats.fileKinds());
+        Inventory inventory = Inventory.walk(paths, kinds, selection);
         List<Path> optionFiles = inventory.of(FileKinds.OPTION_FILE);
 
         ProjectLoader loader = ProjectLoader.forDiscovery(request);

@@ -1,5 +1,9 @@
 package io.connlint.core.inventory;
 
+import io.connlint.core.app.AppFormats;
+import io.connlint.core.app.DjangoApps;
+import io.connlint.core.app.HikariPropertiesApps;
+import io.connlint.core.app.SpringBootApps;
 import io.connlint.core.read.mycnf.ProjectPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +33,9 @@ class InventoryTest {
         write("README.md");
         Inventory inventory = walk(Selection.DEFAULT);
         assertEquals(List.of("db/my.cnf"), names(inventory, FileKinds.OPTION_FILE));
-        assertEquals(List.of("orders/src/main/resources/hikari.properties"), names(inventory, FileKinds.HIKARI_PROPERTIES));
-        assertEquals(List.of("payments/src/main/resources/application-prod.yml"), names(inventory, FileKinds.SPRING_CONFIG));
-        assertEquals(List.of("site/settings.py"), names(inventory, FileKinds.PYTHON));
+        assertEquals(List.of("orders/src/main/resources/hikari.properties"), names(inventory, HikariPropertiesApps.FILES));
+        assertEquals(List.of("payments/src/main/resources/application-prod.yml"), names(inventory, SpringBootApps.FILES));
+        assertEquals(List.of("site/settings.py"), names(inventory, DjangoApps.FILES));
         assertEquals(List.of("ops/systemd/mariadb.service", "ops/systemd/mysql.service.d/limits.conf"),
                 names(inventory, FileKinds.SYSTEMD_UNIT));
     }
@@ -66,12 +70,14 @@ class InventoryTest {
                 Glob.parse("it-env/src/test/resources/*.yml").orElseThrow()), List.of());
         Inventory narrowed = walk(include);
         assertEquals(List.of("db/legacy/old.cnf", "db/my.cnf"), names(narrowed, FileKinds.OPTION_FILE));
-        assertEquals(List.of("it-env/src/test/resources/application.yml"), names(narrowed, FileKinds.SPRING_CONFIG),
+        assertEquals(List.of("it-env/src/test/resources/application.yml"), names(narrowed, SpringBootApps.FILES),
                 "an include reaches into a test folder it names; nothing else is taken");
     }
 
     private Inventory walk(Selection selection) {
-        return Inventory.walk(new ProjectPaths(root, Map.of()), FileKinds.ALL, selection);
+        List<FileKind> kinds = new java.util.ArrayList<>(FileKinds.ALL);
+        kinds.addAll(AppFormats.fileKinds());
+        return Inventory.walk(new ProjectPaths(root, Map.of()), kinds, selection);
     }
 
     private Map<FileKind, List<String>> nonEmpty(Inventory inventory) {
