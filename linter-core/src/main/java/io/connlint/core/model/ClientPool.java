@@ -151,6 +151,12 @@ public record ClientPool(String id, String app, PoolKind kind, List<String> conf
     }
 
     private static Optional<PoolValue> concept(List<PoolValue> values, PoolConcept concept) {
-        return values.stream().filter(v -> v.concept().equals(Optional.of(concept))).findFirst();
+        // a loop, not a stream: every budget rule asks each pool for its maximum, on models of thousands of pools
+        for (PoolValue v : values) {
+            if (v.concept().isPresent() && v.concept().get() == concept) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 }
