@@ -38,16 +38,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a project into the model: connlint.yml (or discovery), then every server's option files
- * and every app's pool configuration, then the pool → server links.
+ * The pipeline's entry: connlint.yml (or, without servers and apps, {@link Discovery}), then each
+ * declared server through the server assembly and the deployment stage, each declared app through
+ * its {@link io.connlint.core.app.AppFormat}s, then the pool → server links.
  */
 public final class ProjectLoader {
 
     /** The server id used when there is no connlint.yml. */
     public static final String DISCOVERED_SERVER = "default";
 
-    /** The model and the configuration it came from. */
     /**
+     * The model and the configuration it came from.
+     *
      * @param memo what the reads learnt (real directories, lines mentioning connlint), for the
      *             suppression scan of the same run
      */
@@ -251,7 +253,8 @@ public final class ProjectLoader {
                         + String.join(", ", ServerEngine.KNOWN)));
             }
         }
-        ServerRuntime runtime = ServerRuntime.resolve(decl, deployment.rootCompose(), serverCount == 1, rootPaths, deployment.sink());
+        ServerRuntime runtime = ServerRuntime.resolve(decl, deployment.rootCompose(), serverCount == 1, rootPaths,
+                deployment.sink());
         if (decl.engine().isEmpty()) {
             Optional<ServerEngine> fromImage = runtime.engine(decl.id(), deployment.sink());
             if (fromImage.isPresent()) {
@@ -269,7 +272,8 @@ public final class ProjectLoader {
                 "no reserved connections declared for server " + decl.id()));
         List<String> hosts = new ArrayList<>(decl.hosts().stream().map(Setting::value).toList());
         runtime.hosts().stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
-        return assembly.assemble(openFiles.of(decl.openFilesLimit(), decl.id(), serverCount)).server(decl.id(), decl.ramMb(), reserved, hosts, Optional.of(decl.at()));
+        return assembly.assemble(openFiles.of(decl.openFilesLimit(), decl.id(), serverCount))
+                .server(decl.id(), decl.ramMb(), reserved, hosts, Optional.of(decl.at()));
     }
 
     /** The option files connlint.yml names, else those the server's container mounts. */
