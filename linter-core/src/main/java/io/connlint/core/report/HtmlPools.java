@@ -3,6 +3,8 @@ package io.connlint.core.report;
 import io.connlint.core.model.ClientPool;
 import io.connlint.core.model.DatabaseServer;
 import io.connlint.core.model.Deployment;
+import io.connlint.core.model.PoolConcept;
+import io.connlint.core.model.PoolValue;
 import io.connlint.core.model.Setting;
 
 import java.io.IOException;
@@ -16,33 +18,41 @@ final class HtmlPools {
     private HtmlPools() {
     }
 
+    /** How a duration reads in the page: a "no limit" or "off" in the library's terms, else the duration. */
+    private static String label(PoolValue.Time time, boolean keepalive) {
+        long value = time.setting().effective();
+        boolean seconds = time.unit() == java.util.concurrent.TimeUnit.SECONDS;
+        if (time.unlimited()) {
+            // Django's None is filed as -1; the JDBC pools write 0 (or below) for no limit
+            String written = seconds && value == -1 ? "None" : String.valueOf(value);
+            return written + (keepalive ? " (disabled)" : " (no limit)");
+        }
+        if (seconds && value == 0) {
+            return "0 (closed after each request)"; // Django: CONN_MAX_AGE 0 closes at the end of each request
+        }
+        return Html.duration(time.millis());
+    }
+
     static void pool(Deployment model, ClientPool pool, String id, Appendable out, int h) throws IOException {
         String serverId = model.poolServer().get(pool.id());
         Optional<DatabaseServer> server = serverId == null ? Optional.empty() : model.server(serverId);
         out.append(Html.heading(h, "Pool " + pool.id() + " (" + pool.kind().id() + ", app " + pool.app() + ")")).append('\n');
         List<Svg.Row> rows = new ArrayList<>();
         List<String[]> table = new ArrayList<>();
-        for (String name : List.of(ClientPool.MAX_LIFETIME, ClientPool.IDLE_TIMEOUT, ClientPool.KEEPALIVE_TIME)) {
-            Optional<Setting<Long>> s = pool.longSetting(name);
-            if (s.isEmpty()) {
+        for (PoolConcept concept : List.of(PoolConcept.MAX_LIFETIME, PoolConcept.IDLE_TIMEOUT, PoolConcept.KEEPALIVE)) {
+            Optional<PoolValue.Time> time = pool.time(concept);
+            if (time.isEmpty()) {
                 continue;
             }
-            long ms = s.get().effective();
-            boolean keepalive = name.equals(ClientPool.KEEPALIVE_TIME);
-            // HikariCP: 0 means never retired / never idled out, and for keepaliveTime disabled
-            String label = ms == 0 ? (keepalive ? "0 (disabled)" : "0 (no limit)") : Html.duration(ms);
-            rows.add(new Svg.Row(name, keepalive && ms == 0 ? 0 : ms, !keepalive && ms == 0, label));
-            table.add(new String[] {name, s.get().raw(), label, s.get().origin().describe()
-                    + s.get().reason().map(r -> "; " + r).orElse("")});
-        }
-        Optional<Setting<Long>> age = pool.longSetting(ClientPool.CONN_MAX_AGE);
-        if (age.isPresent()) {
-            long seconds = age.get().effective();
-            boolean forever = seconds == ClientPool.CONN_MAX_AGE_UNLIMITED;
-            String label = forever ? "None (no limit)" : seconds == 0 ? "0 (closed after each request)"
-                    : Html.duration(seconds * 1000);
-            rows.add(new Svg.Row(ClientPool.CONN_MAX_AGE, forever ? 0 : seconds * 1000.0, forever, label));
-            table.add(new String[] {ClientPool.CONN_MAX_AGE, age.get().raw(), label, age.get().origin().describe()});
+            // each row in the library's own words: maxLifetime, maxAge, maxConnLifetimeMillis, CONN_MAX_AGE
+            Setting<Long> s = time.get().setting();
+            String name = s.name();
+            boolean keepalive = concept == PoolConcept.KEEPALIVE;
+            boolean unlimited = time.get().unlimited();
+            long ms = unlimited ? 0 : time.get().millis();
+            String label = label(time.get(), keepalive);
+            rows.add(new Svg.Row(name, ms, unlimited && !keepalive, label));
+            table.add(new String[] {name, s.raw(), label, s.origin().describe() + s.reason().map(r -> "; " + r).orElse("")});
         }
         Double limit = server.map(s -> s.waitTimeout().effective() * 1000.0).orElse(null);
         String limitLabel = server.map(s -> "wait_timeout " + Html.duration(s.waitTimeout().effective() * 1000)).orElse("");
