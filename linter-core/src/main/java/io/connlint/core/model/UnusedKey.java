@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param at        where it is written
  * @param key       the key as written
- * @param app       the application (for an option file: the server)
+ * @param app       the application
  * @param kind      why nothing reads it
  * @param readsFrom where the setting is read instead, or which keys exist there
  * @param known     the keys that do exist where this one stands (for "did you mean")
@@ -21,11 +21,7 @@ public record UnusedKey(SourceLocation at, String key, String app, Kind kind, St
         /** A pool property outside the prefix that binds it (e.g. directly under spring.datasource). */
         MISPLACED,
         /** The legacy {@code spring.profiles} document key. */
-        LEGACY_PROFILES,
-        /** A server variable in an option-file group the server does not read ({@code [client]}, {@code [mysqld_safe]}). */
-        GROUP_NOT_READ,
-        /** A server variable set again later (a later line, file or mysqld-auto.cnf wins); readsFrom names the winner. */
-        OVERRIDDEN
+        LEGACY_PROFILES
     }
 
     public UnusedKey {
